@@ -1,0 +1,36 @@
+"""One search index per language.
+
+mkdocs-static-i18n writes a single index for all languages, so a reader on a Macedonian page
+would get Bengali and Mongolian results too. After the last language is built, this hook splits
+`search/search_index.json` into `<lang>/search/search_index.json` (the default language keeps the
+root one). `overrides/main.html` points each page's search at its own language's index.
+A page that is not translated yet stays in its language's index (English text, reader's menus).
+"""
+
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config, **kwargs):
+    i18n = config.plugins["i18n"]
+    if i18n.building:  # a single language's build inside i18n's loop: not finished yet
+        return
+    site = Path(config.site_dir)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    for lang in [i18n.default_language, *others]:
+        prefix = "" if lang == i18n.default_language else f"{lang}/"
+        docs = []
+        for doc in index["docs"]:
+            in_other = any(doc["location"].startswith(f"{o}/") for o in others if o != lang)
+            if doc["location"].startswith(prefix) and not in_other:
+                docs.append({**doc, "location": doc["location"][len(prefix):]})
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False),
+            encoding="utf-8",
+        )

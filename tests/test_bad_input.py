@@ -1,0 +1,107 @@
+"""Each kind of drift fails the build or the tests with a message that names the file.
+
+Every test here breaks a private copy of the project on purpose and reads the message.
+"""
+
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site, copy_project
+from snippet_output import stored_output_problem
+
+PAGE = "running-the-examples.md"
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def translate(project, lang="mk", page=PAGE):
+    """Give `page` a 'translation' in `lang` (a copy of the English page) and return its path."""
+    target = project / "docs" / lang / page
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(project / "docs" / "en" / page, target)
+    return target
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def failed_build(project):
+    code, log = build_site(project, project / "site")
+    assert code != 0, "the build passed but should have failed"
+    return log
+
+
+def test_a_translated_copy_builds(project):
+    """The helpers below only break what each test says: unbroken, the copy builds."""
+    translate(project)
+    code, log = build_site(project, project / "site")
+    assert code == 0, log
+
+
+def test_missing_snippet_fails_the_build(project):
+    edit(project / "docs" / "en" / PAGE, '--8<-- "setup/02_tensors_on_a_device.py"',
+         '--8<-- "setup/no_such_file.py"')
+    log = failed_build(project)
+    assert "no_such_file.py" in log and PAGE in log
+
+
+def test_broken_link_fails_the_build(project):
+    page = translate(project)
+    edit(page, "(#using-a-gpu)", "(no-such-page.md)")
+    log = failed_build(project)
+    assert f"mk/{PAGE}" in log and "no-such-page.md" in log
+
+
+def test_page_missing_in_a_complete_language_fails_the_build(project):
+    edit(project / "mkdocs.yml", "complete_languages: [en]", "complete_languages: [en, mk]")
+    (project / "docs" / "mk" / PAGE).unlink(missing_ok=True)
+    log = failed_build(project)
+    assert f"docs/mk/{PAGE} is missing" in log and "complete_languages" in log
+
+
+def test_translated_heading_without_the_english_id_fails_the_build(project):
+    page = translate(project)
+    edit(page, "## Install { #install }", "## Инсталација")
+    log = failed_build(project)
+    assert f"docs/mk/{PAGE}: anchors differ" in log and "'install'" in log and "{ #" in log
+
+
+def test_translation_without_a_snippet_fails_the_build(project):
+    page = translate(project)
+    edit(page, '--8<-- "setup/02_tensors_on_a_device.out"', "")
+    log = failed_build(project)
+    assert f"docs/mk/{PAGE}: includes differ" in log and "02_tensors_on_a_device.out" in log
+
+
+def test_snippet_no_page_includes_fails_the_build(project):
+    (project / "snippets" / "setup" / "99_forgotten.py").write_text("print('hi')\n")
+    log = failed_build(project)
+    assert "snippets/setup/99_forgotten.py is not included by any page" in log
+
+
+def test_stale_output_is_reported_with_the_fix(project):
+    snippet = project / "snippets" / "setup" / "03_first_computation.py"
+    stored = snippet.with_suffix(".out").read_text(encoding="utf-8")
+    changed = re.sub(r"0\.\d+", "0.9999", stored, count=1)
+    problem = stored_output_problem(snippet, changed, project)
+    assert problem and "snippets/setup/03_first_computation.out no longer matches" in problem
+    assert "--update-outputs" in problem
+
+
+def test_untranslated_page_shows_english_with_a_notice(project):
+    (project / "docs" / "mk" / PAGE).unlink(missing_ok=True)
+    code, log = build_site(project, project / "site")
+    assert code == 0, log
+    html = (project / "site" / "mk" / "running-the-examples" / "index.html").read_text("utf-8")
+    assert "Оваа страница сè уште не е преведена на македонски" in html
+    assert '<div lang="en">' in html, "the English text must be marked as English"
+    english = (project / "site" / "running-the-examples" / "index.html").read_text("utf-8")
+    assert "untranslated-notice" not in english
