@@ -101,7 +101,7 @@ def test_untranslated_page_shows_english_with_a_notice(project):
     code, log = build_site(project, project / "site")
     assert code == 0, log
     html = (project / "site" / "mk" / "running-the-examples" / "index.html").read_text("utf-8")
-    assert "Оваа страница сè уште не е преведена на македонски" in html
+    assert "Оваа страница сѐ уште не е преведена на македонски" in html
     assert '<div lang="en">' in html, "the English text must be marked as English"
     english = (project / "site" / "running-the-examples" / "index.html").read_text("utf-8")
     assert "untranslated-notice" not in english
