@@ -19,6 +19,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite each snippets/**/*.out with what its snippet prints now (then review the diff)",
     )
+    parser.addoption(
+        "--update-figures",
+        action="store_true",
+        help="redraw docs/<lang>/figures/*.svg from tests/figures/ (then look at them)",
+    )
 
 
 def build_site(project, site_dir):

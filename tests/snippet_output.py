@@ -5,8 +5,11 @@ Text must match exactly. Numbers may differ in their last digits, because anothe
 PyTorch build can round differently (see STACK-NOTES); anything larger is a real change.
 """
 
+import functools
+import importlib.util
 import math
 import os
+from pathlib import Path
 import re
 import subprocess
 import sys
@@ -14,6 +17,23 @@ import sys
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 REL_TOL = 1e-3
 ABS_TOL = 1e-3
+
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+
+
+@functools.cache
+def import_snippet(path):
+    """Import snippets/<path> as a module, without running its `main()`.
+
+    Tests and figures call a snippet's functions this way: the code they check is the code
+    the page shows.
+    """
+    file = SNIPPETS / path
+    spec = importlib.util.spec_from_file_location(file.stem, file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_snippet(path, workdir, use_gpu=False):
