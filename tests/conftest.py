@@ -11,13 +11,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "mk", "bn", "mn"]
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+ENGLISH = ROOT / "docs" / "en"
+PAGES = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.rglob("*.md"))
+
+
+def address(page):
+    """Where a page is published inside its language's folder: "" for index.md, "name/" else."""
+    name = Path(page).with_suffix("").as_posix().removesuffix("index")
+    return name if name == "" or name.endswith("/") else f"{name}/"
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--update-outputs",
         action="store_true",
-        help="rewrite each snippets/**/*.out with what its snippet prints now (then review the diff)",
+        help="rewrite snippets/**/*.out with what each snippet prints now (then review the diff)",
     )
     parser.addoption(
         "--update-figures",

@@ -62,9 +62,9 @@ def output_difference(expected, actual):
 
 
 def stored_output_problem(snippet, printed, root):
-    """None when `printed` matches the snippet's `.out` file; otherwise what is wrong and what to do."""
+    """None when `printed` matches the snippet's `.out` file, else what is wrong and what to do."""
     stored = snippet.with_suffix(".out")
-    fix = "run `pytest tests/test_snippets.py --update-outputs` and review the diff before committing"
+    fix = "run `pytest tests/test_snippets.py --update-outputs` and review the diff"
     if not stored.exists():
         return f"{stored.relative_to(root)} is missing: {fix}"
     problem = output_difference(stored.read_text(encoding="utf-8"), printed)

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
+from conftest import build_site, copy_project
 from snippet_output import stored_output_problem
 
 PAGE = "running-the-examples.md"

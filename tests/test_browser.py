@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, PAGES, ROOT, address
 
 # A word of at least 4 letters in the language's own script
 WORD = {
@@ -56,16 +56,14 @@ def test_search_finds_words_of_the_page_language_and_only_its_pages(page, server
     assert page.outside_requests == []
 
 
-PAGES = ["", "running-the-examples/", "translation-status/"]
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_with_no_error_and_no_outside_request(page, server, lang, path):
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_loads_with_no_error_and_no_outside_request(page, server, lang, page_file):
+    path = address(page_file)
     problems = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
     page.goto(f"{server}{root(lang)}{path}")
     page.wait_for_load_state("networkidle")
     assert page.outside_requests == [], f"{root(lang)}{path} asked another host"

@@ -3,21 +3,11 @@
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
-
-ENGLISH = ROOT / "docs" / "en"
-PAGES = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.rglob("*.md"))
+from conftest import LANGUAGES, PAGES, ROOT, address
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
-
-
-def address(page):
-    """Where a page is published inside its language's folder: "" for index.md, "name/" else."""
-    name = Path(page).with_suffix("").as_posix().removesuffix("index")
-    return name if name == "" or name.endswith("/") else f"{name}/"
 
 
 def built(site, lang, page):
@@ -100,7 +90,8 @@ def test_no_page_loads_anything_from_another_host(site):
             rel = attrs.get("rel", "")
             if tag == "link" and rel in ("canonical", "alternate"):
                 continue  # names a page, loads nothing
-            assert not re.match(r"(https?:)?//", address), f"{page.relative_to(site)} loads {address}"
+            where = page.relative_to(site)
+            assert not re.match(r"(https?:)?//", address), f"{where} loads {address}"
     for asset in list(site.rglob("*.css")) + list(site.rglob("*.js")):
         text = asset.read_text(encoding="utf-8", errors="replace")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, asset
@@ -129,7 +120,7 @@ def test_search_on_a_page_reads_its_languages_index(site, lang, page):
 
 
 def test_search_splits_cyrillic_and_bengali_words(site):
-    """The separator (a JavaScript regex, also valid in Python) splits on punctuation and the danda."""
+    """The separator (a JavaScript regex, valid in Python too) splits on punctuation and danda."""
     config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     separator = re.compile(config["config"]["separator"])
     assert config["config"]["lang"] == ["en"], "lunr has no mk, bn or mn; never use ru"

@@ -14,7 +14,8 @@ from conftest import ROOT
 
 NOT_MACEDONIAN = "йыэюящъьёЙЫЭЮЯЩЪЬЁ"  # Russian letters that Macedonian never uses
 NOT_MONGOLIAN = "ѓќљњџѕјЃЌЉЊЏЅЈ"  # letters that only Macedonian (and Serbian) use
-MIXED_WORD = re.compile(r"\w*(?:[a-zA-Z\u00c0-\u024f][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z\u00c0-\u024f])\w*")
+LATIN, CYRILLIC = r"[a-zA-Z\u00c0-\u024f]", r"[\u0400-\u04ff]"
+MIXED_WORD = re.compile(rf"\w*(?:{LATIN}{CYRILLIC}|{CYRILLIC}{LATIN})\w*")
 
 
 class Tolerant(yaml.SafeLoader):
@@ -64,7 +65,8 @@ def test_no_word_mixes_latin_and_cyrillic_letters(where, text):
 @pytest.mark.parametrize("where,text", list(texts("bn")))
 def test_bengali_prose_is_in_bengali_script(where, text):
     """Outside code, most letters are Bengali (English terms in parentheses are allowed)."""
-    prose = re.sub(r"```.*?```|`[^`]*`|\([^)]*\)|\{[^}]*\}|<[^>]*>|https?://\S+", "", text, flags=re.S)
+    code_and_markup = r"```.*?```|`[^`]*`|\([^)]*\)|\{[^}]*\}|<[^>]*>|https?://\S+"
+    prose = re.sub(code_and_markup, "", text, flags=re.S)
     bengali = len(re.findall(r"[\u0980-\u09ff]", prose))
     latin = len(re.findall(r"[A-Za-z]", prose))
     assert bengali > 3 * latin, f"{where}: {bengali} Bengali letters, {latin} Latin ones"

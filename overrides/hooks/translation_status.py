@@ -32,9 +32,10 @@ def on_page_markdown(markdown, page, config, **kwargs):
             translated = (docs / locale / path).is_file()
             totals[locale] += translated
             cells.append("✓" if translated else "—")
-        shown = here / path if (here / path).is_file() else source  # the reader's language if it can
+        shown = here / path if (here / path).is_file() else source  # in the reader's language
         rows.append(f"| [{title(shown)}]({path}) | " + " | ".join(cells) + " |")
-    rows.append("| | " + " | ".join(f"{totals[l]}/{len(sources)}" for l, _ in languages) + " |")
+    counts = [f"{totals[locale]}/{len(sources)}" for locale, _ in languages]
+    rows.append("| | " + " | ".join(counts) + " |")
     return markdown.replace(MARKER, "\n".join(rows))
 
 

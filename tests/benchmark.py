@@ -1,0 +1,106 @@
+"""Measure the budgets and print them as a Markdown table (README.md keeps a copy).
+
+    python tests/benchmark.py               # everything, including one run of the test suite
+    python tests/benchmark.py --no-suite    # without the test suite (about a minute)
+
+Budgets: the 4-language build ≤ 10 s; each snippet ≤ 6 s (experiments ≤ 20 s); first load of a
+lesson page ≤ 400 KB (none over 700 KB); the whole test suite ≤ 5 min.
+"""
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, PAGES, ROOT, SNIPPETS, address  # noqa: E402
+from snippet_output import run_snippet  # noqa: E402
+
+EXPERIMENTS = {"lstm/03_remember_the_first_token.py"}  # snippets with the 20 s budget
+
+
+def seconds(command, cwd=ROOT):
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(site):
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    return [seconds(command) for _ in range(3)]
+
+
+def page_weights(site):
+    """Bytes the browser receives on the first load of each page, per language."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    server = f"http://127.0.0.1:{httpd.server_address[1]}"
+    weights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        for page_file in PAGES:
+            for lang in LANGUAGES:
+                context = browser.new_context()  # empty cache: a first visit
+                tab = context.new_page()
+                sizes = []
+                tab.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+                root = "/" if lang == "en" else f"/{lang}/"
+                tab.goto(f"{server}{root}{address(page_file)}")
+                tab.wait_for_load_state("networkidle")
+                weights[page_file, lang] = sum(sizes)
+                context.close()
+        browser.close()
+    httpd.shutdown()
+    return weights
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-suite", action="store_true", help="do not time the test suite")
+    args = parser.parse_args()
+    rows = []
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        times = build_times(site)
+        rows.append(("`mkdocs build --strict`, 4 languages (median of 3)", "≤ 10 s",
+                     f"{statistics.median(times):.1f} s"))
+        if CHROMIUM.exists():
+            weights = page_weights(site)
+            for page_file in PAGES:
+                kb = [weights[page_file, lang] / 1024 for lang in LANGUAGES]
+                rows.append((f"First load of `{page_file}` (largest of 4 languages)",
+                             "≤ 400 KB", f"{max(kb):.0f} KB"))
+
+    for snippet in SNIPPETS:
+        name = snippet.relative_to(ROOT / "snippets").as_posix()
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            run_snippet(snippet, tmp)
+            wall = time.perf_counter() - start
+        budget = "≤ 20 s" if name in EXPERIMENTS else "≤ 6 s"
+        rows.append((f"`snippets/{name}`", budget, f"{wall:.1f} s"))
+
+    if not args.no_suite:
+        wall = seconds([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        rows.append(("`pytest`, the whole suite", "≤ 5 min", f"{wall / 60:.1f} min"))
+
+    print("| What | Budget | Measured |")
+    print("| --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""The claims of the lesson "Recurrent networks" (docs/en/lessons/recurrent-networks.md)."""
+
+import re
+
+import torch
+from torch import nn
+
+from conftest import ROOT
+from snippet_output import import_snippet
+
+OUT = ROOT / "snippets" / "rnn"
+
+
+def stored(name):
+    return (OUT / name).read_text(encoding="utf-8")
+
+
+# -- A window of the last 5 values ----------------------------------------------------------------
+
+def test_each_window_holds_5_values_and_its_target_is_the_next_one():
+    snippet = import_snippet("rnn/01_windowed_mlp.py")
+    series = torch.arange(12.0)
+    inputs, targets = snippet.make_windows(series)
+    assert inputs.shape == (7, 5) and targets.shape == (7,)
+    for i in range(7):
+        assert torch.equal(inputs[i], series[i:i + 5]) and targets[i] == series[i + 5]
+
+
+def test_window_mlp_ignores_everything_outside_its_window():
+    assert "outside the window changes: 0.0000" in stored("01_windowed_mlp.out")
+    snippet = import_snippet("rnn/01_windowed_mlp.py")
+    mlp = nn.Sequential(nn.Linear(snippet.WINDOW, 32), nn.Tanh(), nn.Linear(32, 1))
+    series = torch.randn(30)
+    other = series.clone()
+    other[:-5] = torch.randn(25)  # the whole past before the last window is different
+    assert torch.equal(mlp(series[-5:]), mlp(other[-5:]))
+
+
+# -- The recurrence, by hand and with nn.RNN -----------------------------------------------------
+
+def test_rnn_by_hand_equals_nn_rnn():
+    snippet = import_snippet("rnn/02_rnn_by_hand.py")
+    tolerance = 1e-5 if snippet.device == "cpu" else 1e-2  # cuDNN may round like TF32
+    for steps, features, hidden in [(6, 3, 4), (20, 1, 32), (1, 5, 2)]:
+        rnn, xs, theirs, h_last, ours = snippet.compare(steps, features, hidden)
+        assert theirs.shape == ours.shape == (steps, hidden)
+        assert torch.allclose(ours, theirs, atol=tolerance)
+        assert torch.equal(theirs[-1], h_last[0])
+
+
+def test_nn_rnn_has_two_weights_and_two_biases_per_layer():
+    rnn = nn.RNN(input_size=3, hidden_size=4)
+    shapes = {name: tuple(p.shape) for name, p in rnn.named_parameters()}
+    assert shapes == {"weight_ih_l0": (4, 3), "weight_hh_l0": (4, 4),
+                      "bias_ih_l0": (4,), "bias_hh_l0": (4,)}
+    assert "largest difference, by hand vs nn.RNN: " in stored("02_rnn_by_hand.out")
+
+
+def test_one_rnn_reads_any_length_with_the_same_parameters():
+    snippet = import_snippet("rnn/03_any_length_shared_weights.py")
+    rnn = snippet.make_rnn()
+    assert snippet.count_parameters(rnn) == 32 * 1 + 32 * 32 + 32 + 32 == 1120
+    for length in [1, 3, 30, 300]:
+        output, h_last = rnn(torch.randn(1, length, 1, device=snippet.device))
+        assert output.shape == (1, length, 32) and h_last.shape == (1, 1, 32)
+
+
+def test_rnn_output_depends_on_a_value_10_steps_back():
+    snippet = import_snippet("rnn/03_any_length_shared_weights.py")
+    torch.manual_seed(0)
+    rnn = snippet.make_rnn()
+    series = torch.randn(30, device=snippet.device)
+    other = series.clone()
+    other[-10] += 5.0
+    change = (snippet.last_output(rnn, series) - snippet.last_output(rnn, other)).abs().max()
+    assert change > 1e-3
+    stored_change = float(re.search(r"10 steps back changes: ([\d.]+)",
+                                    stored("03_any_length_shared_weights.out")).group(1))
+    assert 0.001 < stored_change < 0.1, "small but not zero: the untrained memory fades"
+
+
+# -- The five shapes of sequence problems --------------------------------------------------------
+
+def test_one_to_one_maps_an_image_to_class_scores():
+    model = import_snippet("rnn/04_one_to_one.py").make_model()
+    assert model(torch.randn(2, 8, 8)).shape == (2, 10)
+    assert not any(isinstance(m, nn.RNNBase) for m in model.modules()), "no recurrence"
+    assert "(2, 8, 8) -> class scores (2, 10)" in stored("04_one_to_one.out")
+
+
+def test_one_to_many_maps_one_image_to_a_sequence_of_words():
+    model = import_snippet("rnn/05_one_to_many.py").Captioner()
+    for steps in [1, 7, 15]:
+        assert model(torch.randn(2, 64), steps=steps).shape == (2, steps, 20)
+    assert "(2, 64) -> word scores (2, 7, 20)" in stored("05_one_to_many.out")
+
+
+def test_many_to_one_maps_a_sentence_of_any_length_to_one_score_pair():
+    model = import_snippet("rnn/06_many_to_one.py").SentimentClassifier()
+    for length in [1, 12, 40]:
+        assert model(torch.randint(0, 100, (2, length))).shape == (2, 2)
+    assert "(2, 12) -> class scores (2, 2)" in stored("06_many_to_one.out")
+
+
+def test_encoder_decoder_output_length_follows_the_target_not_the_source():
+    model = import_snippet("rnn/07_many_to_many_encoder_decoder.py").Translator()
+    for source_length, target_length in [(9, 11), (11, 9), (3, 20)]:
+        source = torch.randint(0, 100, (2, source_length))
+        target_in = torch.randint(0, 120, (2, target_length))
+        assert model(source, target_in).shape == (2, target_length, 120)
+    assert "(2, 9) -> target word scores (2, 11, 120)" in stored(
+        "07_many_to_many_encoder_decoder.out")
+
+
+def test_synced_many_to_many_gives_one_label_per_input_step():
+    model = import_snippet("rnn/08_synced_many_to_many.py").Tagger()
+    for length in [1, 12, 40]:
+        assert model(torch.randint(0, 100, (2, length))).shape == (2, length, 5)
+    assert "(2, 12) -> tag scores (2, 12, 5)" in stored("08_synced_many_to_many.out")
+
+
+# -- Training: backpropagation through time ------------------------------------------------------
+
+def test_bptt_gradient_of_the_shared_weight_is_the_sum_over_steps():
+    snippet = import_snippet("rnn/09_bptt_sums_over_steps.py")
+    shared_grad, copy_grads = snippet.gradients(steps=8)
+    assert torch.allclose(shared_grad, sum(copy_grads), atol=1e-6)
+    assert copy_grads[0].abs().max() == 0, "at step 1, U multiplies h_0 = 0"
+    assert all(g.norm() > 0 for g in copy_grads[1:])
+
+
+def test_later_steps_give_bigger_shares_of_the_gradient_in_the_stored_run():
+    norms = [float(v) for v in re.findall(r"copy of U = ([\d.]+)",
+                                          stored("09_bptt_sums_over_steps.out"))]
+    assert len(norms) == 6 and norms == sorted(norms)
+
+
+# -- Vanishing and exploding gradients -----------------------------------------------------------
+
+def measured():
+    snippet = import_snippet("rnn/10_gradient_vs_distance.py")
+    torch.manual_seed(0)  # the same weights and inputs as the stored run
+    return snippet, snippet.measure()
+
+
+def test_gradient_vanishes_with_default_weights():
+    snippet, results = measured()
+    radius, norms = results[1.0]
+    factor = snippet.factor_per_step(norms)
+    assert factor < 0.8, "shrinks by at least 20 % per step"
+    assert norms[30] < 1e-4 * norms[0]
+    assert abs(factor - radius) < 0.15, "close to the largest |eigenvalue| of U"
+    assert "factor per step: 0.59" in stored("10_gradient_vs_distance.out")
+
+
+def test_gradient_explodes_with_recurrent_weights_times_6():
+    snippet, results = measured()
+    radius, norms = results[6.0]
+    factor = snippet.factor_per_step(norms)
+    assert factor > 1.2, "grows by at least 20 % per step"
+    assert norms[30] > 1e3 * norms[0]
+    assert factor < radius, "tanh saturates, so growth is slower than the eigenvalue"
+
+
+def test_vanishing_is_not_a_lucky_seed():
+    snippet = import_snippet("rnn/10_gradient_vs_distance.py")
+    for seed in [1, 2, 3]:
+        torch.manual_seed(seed)
+        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(1.0))) < 0.8
+        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(6.0))) > 1.2
+
+
+def test_clipping_rescales_the_gradient_to_max_norm_and_keeps_its_direction():
+    snippet = import_snippet("rnn/11_gradient_clipping.py")
+    rnn = snippet.exploding_gradients()
+    before = snippet.flat_gradient(rnn)
+    old_norm = nn.utils.clip_grad_norm_(rnn.parameters(), max_norm=1.0)
+    after = snippet.flat_gradient(rnn)
+    assert old_norm > 100, "the gradient really exploded"
+    assert abs(after.norm().item() - 1.0) < 1e-4
+    assert torch.allclose(after, before / old_norm, rtol=1e-4, atol=1e-12)
+    text = stored("11_gradient_clipping.out")
+    assert "after clipping: 1.0000" in text and "cosine similarity): 1.0000" in text
+    largest = float(re.search(r"largest weight of the RNN: ([\d.]+)", text).group(1))
+    unclipped, clipped = (float(v) for v in re.search(
+        r"lr 0.01: ([\d.e+-]+) without clipping, ([\d.e+-]+) with clipping", text).groups())
+    assert unclipped > 50 * largest, "one unclipped step would wreck the weights"
+    assert clipped < 0.01 * largest
+
+
+# -- The experiment: a window of 5 vs a recurrent network ----------------------------------------
+
+def forecast_errors():
+    lines = stored("12_forecast_window_vs_rnn.out").splitlines()
+    return {m.group(1): float(m.group(2))
+            for m in (re.match(r"\s+(.+?)\s+([\d.]+)$", line) for line in lines) if m}
+
+
+def test_forecast_every_model_beats_repeating_the_last_value_by_3_times():
+    errors = forecast_errors()
+    for name in ["MLP, window of 5", "MLP, window of 10", "RNN, whole history"]:
+        assert errors[name] < errors["repeat the last value"] / 3
+
+
+def test_forecast_no_model_beats_the_noise():
+    errors = forecast_errors()
+    noise = errors["noise only (the clean sine)"]
+    assert all(error > noise for error in errors.values() if error != noise)
+
+
+def test_forecast_window_of_5_is_too_short_and_a_window_of_10_matches_the_rnn():
+    errors = forecast_errors()
+    window_5, window_10 = errors["MLP, window of 5"], errors["MLP, window of 10"]
+    rnn = errors["RNN, whole history"]
+    assert rnn < 0.9 * window_5, "the RNN beats the window of 5 by more than 10 %"
+    assert window_10 < 0.9 * window_5, "a window of 10 beats a window of 5 by more than 10 %"
+    assert abs(rnn - window_10) < 0.1 * window_10, "window of 10 and RNN within 10 %"
