@@ -19,7 +19,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, PAGES, ROOT, SNIPPETS, address  # noqa: E402
 from snippet_output import run_snippet  # noqa: E402
 
-EXPERIMENTS = {"lstm/03_remember_the_first_token.py"}  # snippets with the 20 s budget
+# Experiments (a recurrent model against another) have the 20 s budget
+EXPERIMENTS = {
+    "lstm/03_remember_the_first_token.py",
+    "lstm/04_forget_gate_bias.py",
+    "rnn/12_forecast_window_vs_rnn.py",
+}
 
 
 def seconds(command, cwd=ROOT):
@@ -41,8 +46,11 @@ def page_weights(site):
 
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     server = f"http://127.0.0.1:{httpd.server_address[1]}"
