@@ -1,6 +1,11 @@
 """Shared fixtures: the project's paths and one strict build of the whole site."""
 
 import os
+
+# One thread per process: the tests run on every core at once (pytest.ini), and PyTorch's
+# threads fighting over the same cores slow small models down many times. Outputs are the
+# same with one or two threads (measured on every snippet).
+os.environ["OMP_NUM_THREADS"] = "1"
 import shutil
 import subprocess
 import sys
