@@ -1,33 +1,105 @@
-"""The built site as a reader meets it, in headless Chromium."""
+"""The built site as a reader meets it, in headless Chromium, for every page in every language.
+
+One visit per page and language (see `test_reader_meets_the_page`) checks what a reader meets,
+then searches from that page and switches language with the selector. Lesson pages also get an
+accessibility check (axe-core, from `npm ci`) and a full-page screenshot in tests/screenshots/
+(not committed) for people to look at.
+"""
 
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import LANGUAGES, PAGES, ROOT, address
 
-# A word of at least 4 letters in the language's own script
-WORD = {
-    "en": r"[A-Za-z]{4,}",
-    "mk": r"[\u0400-\u04ff]{4,}",
-    "mn": r"[\u0400-\u04ff]{4,}",
-    "bn": r"[\u0980-\u09ff]{4,}",
+SCRIPT = {  # letters of each language's own script
+    "en": r"[A-Za-z]",
+    "mk": r"[\u0400-\u04ff]",
+    "mn": r"[\u0400-\u04ff]",
+    "bn": r"[\u0980-\u09ff]",
 }
+RAW_LATEX = re.compile(r"\$\$|\\\(|\\\[|\\(?:frac|sum|sigma|tanh|odot|partial|mathbf)\b")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LESSONS = [p for p in PAGES if p.startswith("lessons/")]
 
 
 def root(lang):
     return "/" if lang == "en" else f"/{lang}/"
 
 
-def a_word_from(site, lang):
-    """A word in the page language's script, taken from that language's search index."""
+def translated(lang, page_file):
+    return (ROOT / "docs" / lang / page_file).is_file()
+
+
+def next_language(lang):
+    return LANGUAGES[(LANGUAGES.index(lang) + 1) % len(LANGUAGES)]
+
+
+def a_word_from_the_title(site, lang, page_file):
+    """A word of at least 4 letters in the page's script, from its title in the search index."""
     folder = site if lang == "en" else site / lang
-    docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    text = " ".join(doc["title"] for doc in docs if doc["location"].startswith("running-the"))
-    words = re.findall(WORD[lang], text)
-    assert words, f"no {lang} words in the titles of running-the-examples"
-    return words[-1]
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    title = next(doc["title"] for doc in index["docs"] if doc["location"] == address(page_file))
+    words = re.findall(SCRIPT[lang].replace("]", "]{4,}", 1), title)
+    return words[0] if words else None
+
+
+def open_page(page, url):
+    """Load `url` and collect what went wrong on the way: console errors, failed requests."""
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return problems
+
+
+def what_is_wrong(page, lang, page_file):
+    """Everything a reader would notice, as a list of sentences (empty when all is well)."""
+    problems = []
+    if page.evaluate("document.documentElement.lang") != lang:
+        problems.append(f"<html lang> is not {lang}")
+
+    article = page.locator("article")
+    text = article.inner_text()
+    if RAW_LATEX.search(text):
+        problems.append(f"raw LaTeX is visible: {RAW_LATEX.search(text).group(0)!r}")
+    widths = "m => m.map(e => e.getBoundingClientRect().width)"
+    for box in page.eval_on_selector_all("article math", widths):
+        if box <= 0:
+            problems.append("an equation is drawn with no width")
+
+    content_lang = lang if translated(lang, page_file) else "en"
+    for image in page.eval_on_selector_all(
+        "article img", "i => i.map(e => ({src: e.src, alt: e.alt, width: e.naturalWidth}))"
+    ):
+        name = image["src"].rsplit("/", 1)[-1]
+        if image["width"] == 0:
+            problems.append(f"figure {name} did not load")
+        if not re.search(SCRIPT[content_lang], image["alt"]):
+            problems.append(f"figure {name} has no alt text in '{content_lang}': {image['alt']!r}")
+
+    if lang == "bn" and translated(lang, page_file):
+        fonts = bengali_fonts(page)
+        if not any("Bengali" in font for font in fonts):
+            problems.append(f"the Bengali title is drawn with {fonts}, not a Bengali font")
+    return problems
+
+
+def bengali_fonts(page):
+    """The fonts Chromium really used to draw the page title (tofu boxes would use none)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    document = cdp.send("DOM.getDocument")
+    node = cdp.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": "h1"})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    return [font["familyName"] for font in fonts]
 
 
 def search(page, query):
@@ -39,42 +111,79 @@ def search(page, query):
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_finds_words_of_the_page_language_and_only_its_pages(page, server, site, lang):
-    if lang != "en" and not (ROOT / "docs" / lang / "running-the-examples.md").exists():
-        pytest.skip(f"running-the-examples is not translated into {lang} yet")
-    page.goto(f"{server}{root(lang)}running-the-examples/")
-    word = a_word_from(site, lang)
-    links = search(page, word)
-    assert links, f"searching {word!r} on the {lang} page found nothing"
-    for link in links:
-        path = link.removeprefix(server)
-        others = [root(o) for o in LANGUAGES if o not in ("en", lang)]
-        assert path.startswith(root(lang)) and not path.startswith(tuple(others)), (
-            f"searching {word!r} on the {lang} page found {path}"
-        )
-    assert page.outside_requests == []
+def whole_snippet_blocks(page_file):
+    """Snippet files that the page includes whole, under a title naming the file."""
+    text = (ROOT / "docs" / "en" / page_file).read_text(encoding="utf-8")
+    return re.findall(r'```python title="snippets/([^"]+\.py)"\n--8<-- "\1"\n```', text)
+
+
+def copy_problem(page, snippet):
+    """Click the copy button of the block showing `snippet`; None if it copied the file."""
+    title = page.locator(".highlight .filename", has_text=f"snippets/{snippet}").first
+    block = title.locator("xpath=..")
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = (ROOT / "snippets" / snippet).read_text(encoding="utf-8")
+    if copied.rstrip("\n") != expected.rstrip("\n"):
+        return f"the copy button of snippets/{snippet} copies other text"
+    return None
+
+
+def accessibility_problems(page):
+    """Serious and critical problems that axe-core finds on the page."""
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            return ["axe-core is not installed in CI: .ci/run must run `npm ci`"]
+        return []  # locally without `npm ci`: this check is left out
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,"
+        " first: v.nodes[0].target.join(' ')}))"
+    )
+    return [f"accessibility: {v['id']} ({v['impact']}, {v['count']}x, e.g. {v['first']}): "
+            f"{v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_file", PAGES)
-def test_page_loads_with_no_error_and_no_outside_request(page, server, lang, page_file):
-    path = address(page_file)
-    problems = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
-    page.goto(f"{server}{root(lang)}{path}")
-    page.wait_for_load_state("networkidle")
-    assert page.outside_requests == [], f"{root(lang)}{path} asked another host"
-    assert problems == [], f"{root(lang)}{path}: {problems}"
+def test_reader_meets_the_page(page, server, site, lang, page_file):
+    """One visit per page and language, as a reader: it loads cleanly and offline, shows
+    equations, figures and Bengali text properly, its copy button copies the snippet, a lesson
+    has no serious accessibility problem, search stays in the language, and the language
+    selector keeps the page. All problems are listed together."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    url = f"{server}{root(lang)}{address(page_file)}"
+    problems = open_page(page, url)
+    if page.outside_requests:
+        problems.append(f"asked another host: {page.outside_requests}")
+    problems += what_is_wrong(page, lang, page_file)
+    snippets = whole_snippet_blocks(page_file)
+    if snippets:
+        problems += [p for p in [copy_problem(page, snippets[0])] if p]
+    if page_file in LESSONS:
+        problems += accessibility_problems(page)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        name = f"{lang}-{Path(page_file).stem}.jpg"  # JPEG: half the time of a PNG this tall
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=True, type="jpeg", quality=80)
 
+    word = a_word_from_the_title(site, lang, page_file)
+    if word:
+        links = search(page, word)
+        others = tuple(root(o) for o in LANGUAGES if o not in ("en", lang))
+        for link in links or ["(no result)"]:
+            path = link.removeprefix(server)
+            if not path.startswith(root(lang)) or path.startswith(others):
+                problems.append(f"searching {word!r} found {path}")
+        page.keyboard.press("Escape")
 
-@pytest.mark.parametrize("target", LANGUAGES)
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_language_selector_keeps_the_reader_on_the_same_page(page, server, lang, target):
-    page.goto(f"{server}{root(lang)}running-the-examples/#install")
+    target = next_language(lang)
     page.hover(".md-header__option .md-select")
     page.click(f".md-select__link[hreflang={target}]")
     page.wait_for_load_state()
-    assert page.url.removeprefix(server).split("#")[0] == f"{root(target)}running-the-examples/"
+    arrived = page.url.removeprefix(server).split("#")[0]
+    if arrived != f"{root(target)}{address(page_file)}":
+        problems.append(f"the '{target}' link of the language selector went to {arrived}")
+
+    assert not problems, f"{root(lang)}{address(page_file)}:\n  " + "\n  ".join(problems)
