@@ -23,6 +23,7 @@ STRINGS = ROOT / "docs" / "data" / "figures"
 plt.rcParams.update({
     "svg.fonttype": "none",  # text stays text, so the browser shapes Bengali and Cyrillic
     "svg.hashsalt": "deep-learning-step-by-step",  # the same element ids on every run
+    "savefig.dpi": 120,  # resolution of the parts drawn as pictures (rasterized=True)
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans", "Noto Sans Bengali"],
     "font.size": 11,

@@ -160,7 +160,8 @@ def boundary(axes, model):
 def points(axes, X, y, **style):
     X, y = X.cpu().numpy(), y.cpu().numpy()
     for label, color in [(0, BLUE), (1, ORANGE)]:
-        axes.scatter(*X[y == label].T, color=color, s=12, **style)
+        # rasterized: the points are one picture, not a thousand SVG shapes (a lighter page)
+        axes.scatter(*X[y == label].T, color=color, s=12, rasterized=True, **style)
 
 
 def two_moons(text):
