@@ -75,6 +75,9 @@ def what_is_wrong(page, lang, page_file):
             problems.append("an equation is drawn with no width")
 
     content_lang = lang if translated(lang, page_file) else "en"
+    # Figures load lazily (when scrolled near); load them all now, as a reader scrolling would
+    page.evaluate("document.querySelectorAll('article img').forEach(i => i.loading = 'eager')")
+    page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
     for image in page.eval_on_selector_all(
         "article img", "i => i.map(e => ({src: e.src, alt: e.alt, width: e.naturalWidth}))"
     ):

@@ -6,6 +6,8 @@
    site's sitemap.xml, and the language selector still links to the same page in each language.
 2. Give the search dialog an accessible name (axe-core: aria-dialog-name), the same words as
    the search box's own label, in the page's language.
+3. Load figures lazily: the browser fetches a figure when the reader scrolls near it, so the
+   first load of a long lesson stays light on a slow network.
 """
 
 import re
@@ -22,4 +24,4 @@ def on_post_page(output, page, config, **kwargs):
         output = output.replace(
             SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">'
         )
-    return output
+    return output.replace("<img alt=", '<img loading="lazy" alt=')

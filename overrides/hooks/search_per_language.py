@@ -5,10 +5,16 @@ would get Bengali and Mongolian results too. After the last language is built, t
 `search/search_index.json` into `<lang>/search/search_index.json` (the default language keeps the
 root one). `overrides/main.html` points each page's search at its own language's index.
 A page that is not translated yet stays in its language's index (English text, reader's menus).
+
+Code blocks are left out of the index: every page downloads its language's index, and the
+snippets and their outputs were a third of it. Inline code in the text stays searchable.
 """
 
 import json
+import re
 from pathlib import Path
+
+CODE_BLOCK = re.compile(r"<pre.*?</pre>", re.DOTALL)
 
 from mkdocs.plugins import event_priority
 
@@ -27,7 +33,11 @@ def on_post_build(config, **kwargs):
         for doc in index["docs"]:
             in_other = any(doc["location"].startswith(f"{o}/") for o in others if o != lang)
             if doc["location"].startswith(prefix) and not in_other:
-                docs.append({**doc, "location": doc["location"][len(prefix):]})
+                docs.append({
+                    **doc,
+                    "location": doc["location"][len(prefix):],
+                    "text": CODE_BLOCK.sub("", doc["text"]),
+                })
         target = site / prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
