@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, PAGES, ROOT, SNIPPETS, address  # noqa: E402
+from conftest import (  # noqa: E402
+    CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, PAGES, ROOT, SNIPPETS, address, serving,
+)
 from snippet_output import run_snippet  # noqa: E402
 
 os.environ.pop("OMP_NUM_THREADS", None)  # conftest sets 1 thread for the tests; time as users run
@@ -43,22 +45,10 @@ def build_times(site):
 
 def page_weights(site):
     """Bytes the browser receives on the first load of each page, per language."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_address[1]}"
     weights = {}
-    with sync_playwright() as playwright:
+    with serving(site) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         for page_file in PAGES:
             for lang in LANGUAGES:
@@ -72,7 +62,6 @@ def page_weights(site):
                 weights[page_file, lang] = sum(sizes)
                 context.close()
         browser.close()
-    httpd.shutdown()
     return weights
 
 

@@ -1,17 +1,21 @@
 """Shared fixtures: the project's paths and one strict build of the whole site."""
 
+import contextlib
+import functools
+import http.server
 import os
-
-# One thread per process: the tests run on every core at once (pytest.ini), and PyTorch's
-# threads fighting over the same cores slow small models down many times. Outputs are the
-# same with one or two threads (measured on every snippet).
-os.environ["OMP_NUM_THREADS"] = "1"
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+
+# One thread per process: the tests run on every core at once (pytest.ini), and PyTorch's
+# threads fighting over the same cores slow small models down many times. Outputs are the
+# same with one or two threads (measured on every snippet). Set before anything imports torch.
+os.environ["OMP_NUM_THREADS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "mk", "bn", "mn"]
@@ -78,22 +82,28 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def server(site):
-    """The built site on http://127.0.0.1:<free port>/, served while the tests run."""
-    import functools
-    import http.server
-    import threading
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
 
-    handler = functools.partial(Quiet, directory=str(site))
+@contextlib.contextmanager
+def serving(site):
+    """Serve the built `site` on http://127.0.0.1:<free port>/ while the `with` block runs."""
+    handler = functools.partial(QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site, served while the tests run."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ import json
 import re
 from pathlib import Path
 
-CODE_BLOCK = re.compile(r"<pre.*?</pre>", re.DOTALL)
-
 from mkdocs.plugins import event_priority
+
+CODE_BLOCK = re.compile(r"<pre.*?</pre>", re.DOTALL)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
