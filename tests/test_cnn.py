@@ -8,6 +8,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from conftest import ROOT
+from figures.cnn import trained
 from snippet_output import import_snippet
 
 OUT = ROOT / "snippets" / "cnn"
@@ -154,13 +155,9 @@ def test_video_model_runs_a_cnn_on_every_frame_then_a_gru():
 
 @pytest.fixture(scope="module")
 def trained_digits_cnn():
-    """The model of 07_digits_cnn.py, trained as `python 07_digits_cnn.py` trains it."""
-    snippet = import_snippet("cnn/07_digits_cnn.py")
-    torch.manual_seed(0)
-    data = snippet.load_data()
-    model, _, test_accuracy = snippet.train(data)
-    _, x_test, _, y_test = data
-    return snippet, model.cpu(), test_accuracy, x_test.cpu(), y_test.cpu()
+    """The model of 07_digits_cnn.py, trained as `python 07_digits_cnn.py` trains it: the
+    same run that the figures of the lesson show (trained once per test process)."""
+    return trained()
 
 
 def edge_contrast(kernel):

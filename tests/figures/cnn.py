@@ -210,18 +210,21 @@ def sobel(text):
 
 @functools.cache
 def trained():
-    """The digits CNN of snippet 07, trained exactly as `python 07_digits_cnn.py` trains it."""
+    """The digits CNN of snippet 07, trained exactly as `python 07_digits_cnn.py` trains it.
+
+    tests/test_cnn.py checks this same run, so the figures show the model the tests check.
+    """
     snippet = import_snippet("cnn/07_digits_cnn.py")
     torch.manual_seed(0)
     data = snippet.load_data()
-    model, _, _ = snippet.train(data)
+    model, _, test_accuracy = snippet.train(data)
     _, x_test, _, y_test = data
-    return snippet, model.cpu(), x_test.cpu(), y_test.cpu()
+    return snippet, model.cpu(), test_accuracy, x_test.cpu(), y_test.cpu()
 
 
 def filters(text):
     """The 16 learned 3 x 3 kernels of the first convolution."""
-    _, model, _, _ = trained()
+    _, model, _, _, _ = trained()
     weights = model[0].weight.detach()[:, 0].numpy()
     limit = np.abs(weights).max()
     figure, all_axes = plt.subplots(2, 8, figsize=(10, 3.3))
@@ -239,7 +242,7 @@ def filters(text):
 
 def feature_maps(text):
     """One test digit and the 16 maps that the first convolution (with ReLU) makes of it."""
-    snippet, model, x_test, y_test = trained()
+    snippet, model, _, x_test, y_test = trained()
     image, label = x_test[0], int(y_test[0])
     maps = snippet.feature_maps(model, image).numpy()
     figure = plt.figure(figsize=(10, 3.6))
