@@ -1,0 +1,209 @@
+"""Lesson notebooks on the site (docs/<lang>/notebooks/*.ipynb, made by tests/notebooks.py).
+
+mkdocs-jupyter renders each notebook as a page. This hook makes that work in every language,
+keeps notebook pages as light and as searchable as the others, and links lessons to notebooks:
+
+- An `.ipynb` file counts as a documentation page. Without this, mkdocs-static-i18n copies each
+  notebook as a plain file: the page is the raw JSON, with no warning even with --strict, and
+  the other languages get no page at all.
+- A notebook with an error in its outputs fails the build.
+- mkdocs-jupyter puts ~590 KB of JupyterLab CSS and a MathJax script (from a CDN) into every
+  page. Both are removed: `assets/notebook.css` lays out the cells, code is highlighted and
+  copied like every other code block on the site, and equations become MathML (mathml.py).
+- Figures that the notebook carries as attachments are shown from the site's figure files,
+  which the browser loads once and only when they scroll into view.
+- Headings get the ids of the lesson page's headings (mkdocs-jupyter drops every letter that is
+  not ASCII, so a Bengali heading had the id "").
+- Notebook pages are left out of search: the lesson page has the same text.
+- A lesson page gets links to view and download its notebook, and `<!-- notebooks -->` on a page
+  becomes the table of the language's notebooks. The words are in docs/data/notebooks.yml.
+"""
+
+import base64
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+from latex2mathml.converter import convert
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+_is_markdown_page = File.is_documentation_page
+
+
+def _is_documentation_page(self):
+    return self.src_uri.endswith(".ipynb") or _is_markdown_page(self)
+
+
+File.is_documentation_page = _is_documentation_page
+
+MARKER = "<!-- notebooks -->"
+WRAPPER = '<div class="jupyter-wrapper">'
+# mkdocs-jupyter's copy button: a script, the button, and a hidden copy of the code's text.
+COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
+                         r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.DOTALL)
+CODE = re.compile(r'<div class="(?:highlight-ipynb hl-(\w+)|highlight)"><pre>(?:<span></span>)?(.*?)</pre></div>',
+                  re.DOTALL)
+PRE = re.compile(r"(<pre.*?</pre>)", re.DOTALL)
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$]+?)(?<!\s)\$")
+HEADING = re.compile(r'<h([2-6]) id="[^"]*">(.*?)<a class="anchor-link" href="#[^"]*">¶</a></h\1>',
+                     re.DOTALL)
+PAGE_HEADING_ID = re.compile(r"^#{2,6} .*\{\s*#([\w-]+)\s*\}\s*$")
+FIGURE = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+
+
+def words(config, lang):
+    sentences = yaml.safe_load(
+        (Path(config.docs_dir) / "data" / "notebooks.yml").read_text(encoding="utf-8"))
+    return {**sentences["en"], **sentences.get(lang, {})}
+
+
+def is_notebook(page):
+    return page.file.src_uri.endswith(".ipynb")
+
+
+def notebook_of(name, files):
+    """The notebook page made from the lesson `name`, in the language being built, if any."""
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(f"/notebooks/{name}.ipynb"):
+            return file
+    return None
+
+
+def download_url(notebook, page):
+    """The .ipynb that mkdocs-jupyter copies beside the notebook's page (`include_source`)."""
+    return notebook.url_relative_to(page.file) + posixpath.basename(notebook.src_uri)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if MARKER not in markdown:
+        return markdown
+    lang = page.file.src_uri.split("/")[0]
+    text = words(config, lang)
+    rows = [f"| {text['lesson']} | {text['notebook']} |", "| --- | --- |"]
+    for entry in config.nav:
+        for section in entry.values() if isinstance(entry, dict) else []:
+            for item in section if isinstance(section, list) else []:
+                if isinstance(item, str) and item.endswith(".ipynb"):
+                    name = Path(item).stem
+                    notebook = notebook_of(name, files)
+                    lesson = Path(page.file.abs_src_path).parent.parent / "lessons" / f"{name}.md"
+                    if not lesson.exists():
+                        lesson = Path(config.docs_dir) / "en" / "lessons" / f"{name}.md"
+                    title = lesson.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+                    rows.append(
+                        f"| [{title}](../lessons/{name}.md) "
+                        f"| [{text['view']}]({name}.ipynb) · "
+                        f'<a href="{download_url(notebook, page)}" download>{text["download"]}</a> |')
+    return markdown.replace(MARKER, "\n".join(rows))
+
+
+def on_page_content(content, page, config, files, **kwargs):
+    if is_notebook(page):
+        return notebook_page(content, page, config, files)
+    if "/lessons/" in f"/{page.file.src_uri}":
+        notebook = notebook_of(Path(page.file.src_uri).stem, files)
+        if notebook is not None:
+            text = words(config, page.file.src_uri.split("/")[0])
+            links = (
+                f'<p class="notebook-links">'
+                f'<a class="md-button" href="{notebook.url_relative_to(page.file)}">'
+                f'{text["view"]}</a> '
+                f'<a class="md-button" href="{download_url(notebook, page)}" download>'
+                f'{text["download"]}</a></p>')
+            content = content.replace("</h1>", "</h1>\n" + links, 1)
+    return content
+
+
+def notebook_page(content, page, config, files):
+    source = f"docs/{page.file.src_uri}"
+    notebook = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            if output["output_type"] == "error":
+                raise PluginError(
+                    f"{source}: a cell raised {output['ename']}: {output['evalue']}. "
+                    "Fix the snippet, then run `python tests/notebooks.py`.")
+    if WRAPPER not in content:
+        raise PluginError(f"{source}: mkdocs-jupyter did not render this notebook as cells")
+
+    content = content[content.index(WRAPPER):]  # drop the inlined CSS and scripts
+    content = COPY_BUTTON.sub("", content)
+    content = CODE.sub(
+        lambda m: f'<div class="language-{m[1] or "text"} highlight"><pre><span></span><code>'
+                  f'{m[2]}</code></pre></div>', content)
+    content = "".join(part if part.startswith("<pre") else math_to_mathml(part, source)
+                      for part in PRE.split(content))
+    content = local_figures(content, page, files, source)
+    content = lesson_heading_ids(content, page, source)
+    content = content.replace('class="anchor-link"', 'class="headerlink"')  # the title's link
+    page.meta["search"] = {"exclude": True}
+    return content
+
+
+def math_to_mathml(text, source):
+    def to_mathml(match, display):
+        latex = html.unescape(match.group(1)).strip()
+        try:
+            return convert(latex, display=display)
+        except Exception as error:  # latex2mathml raises many kinds of errors
+            raise PluginError(f"{source}: cannot turn ${latex}$ into MathML: {error}") from error
+
+    text = DISPLAY_MATH.sub(lambda m: to_mathml(m, "block"), text)
+    return INLINE_MATH.sub(lambda m: to_mathml(m, "inline"), text)
+
+
+def local_figures(content, page, files, source):
+    """Attached figures are files of the site: point at them instead of inlining them."""
+    figures = {}
+    for file in files:
+        if "/figures/" in f"/{file.src_uri}" and file.src_uri.endswith(".svg"):
+            data = base64.b64encode(Path(file.abs_src_path).read_bytes()).decode("ascii")
+            figures.setdefault(data, file)
+
+    def link(match):
+        if match.group(1) not in figures:
+            raise PluginError(f"{source}: an attached figure is not in docs/<lang>/figures/")
+        return f'src="{figures[match.group(1)].url_relative_to(page.file)}"'
+
+    return FIGURE.sub(link, content)
+
+
+def lesson_heading_ids(content, page, source):
+    """Give the headings the ids of the lesson page's headings, and rebuild the contents."""
+    lesson = Path(page.file.abs_src_path).parent.parent / "lessons" / Path(source).with_suffix(
+        ".md").name
+    ids, fenced = [], False
+    for line in lesson.read_text(encoding="utf-8").splitlines():
+        fenced = fenced != line.lstrip().startswith("```")
+        match = PAGE_HEADING_ID.match(line)
+        if match and not fenced:
+            ids.append(match.group(1))
+    headings = HEADING.findall(content)
+    if len(headings) != len(ids):
+        raise PluginError(f"{source}: {len(headings)} headings, but its lesson page has "
+                          f"{len(ids)} headings with an id; run `python tests/notebooks.py`")
+    ids_left = iter(ids)
+
+    def heading(match):
+        anchor = next(ids_left)
+        return (f'<h{match.group(1)} id="{anchor}">{match.group(2)}<a class="headerlink" '
+                f'href="#{anchor}" title="Permanent link">¶</a></h{match.group(1)}>')
+
+    content = HEADING.sub(heading, content)
+    tokens = []
+    parents = {1: {"children": tokens}}
+    for (level, name), anchor in zip(headings, ids):
+        token = {"level": int(level), "id": anchor, "name": re.sub(r"<[^>]+>", "", name),
+                 "children": []}
+        parent = max(lvl for lvl in parents if lvl < int(level))
+        parents[parent]["children"].append(token)
+        parents = {lvl: tok for lvl, tok in parents.items() if lvl < int(level)}
+        parents[int(level)] = token
+    page.toc = get_toc(tokens)
+    return content
