@@ -22,6 +22,8 @@ LANGUAGES = ["en", "mk", "bn", "mn"]
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
 ENGLISH = ROOT / "docs" / "en"
 PAGES = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.rglob("*.md"))
+# Lesson notebooks (made by tests/notebooks.py), e.g. "notebooks/lstm.ipynb": pages of the site too.
+NOTEBOOKS = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.glob("notebooks/*.ipynb"))
 
 
 def address(page):

@@ -23,6 +23,7 @@ How page syntax turns into notebook Markdown:
 import argparse
 import base64
 import concurrent.futures
+import json
 import os
 from pathlib import Path
 import posixpath
@@ -231,13 +232,36 @@ def run(notebook, timeout=120):
 
     from nbclient import NotebookClient
 
+    from jupyter_client.manager import KernelManager
+
     notebook = nbformat.from_dict(notebook)
     with tempfile.TemporaryDirectory() as folder:
-        NotebookClient(notebook, timeout=timeout, kernel_name="python3", allow_errors=False,
-                       resources={"metadata": {"path": folder}}).execute()
+        kernel = KernelManager(kernel_name="python3", transport="ipc",  # a local socket, not TCP
+                               connection_file=os.path.join(folder, "kernel.json"))
+        try:
+            NotebookClient(notebook, km=kernel, timeout=timeout, allow_errors=False,
+                           resources={"metadata": {"path": folder}}).execute()
+        finally:
+            if kernel.has_kernel:
+                kernel.shutdown_kernel(now=True)
+    notebook.metadata.language_info = {"name": "python"}  # not the version of who ran it last
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = joined_streams(cell.outputs)
     return notebook
+
+
+def joined_streams(outputs):
+    """A program's printed text arrives in pieces, as it is printed: one output per stream."""
+    joined = []
+    for output in outputs:
+        if (output.output_type == "stream" and joined and joined[-1].output_type == "stream"
+                and joined[-1].name == output.name):
+            joined[-1].text += output.text
+        else:
+            joined.append(output)
+    return joined
 
 
 def text_outputs(notebook):
@@ -247,10 +271,10 @@ def text_outputs(notebook):
 
 
 def inputs(notebook):
-    """The notebook without outputs, as text: what the page makes, to compare with."""
-    cells = [{key: value for key, value in cell.items()
-              if key not in ("outputs", "execution_count")} for cell in notebook.cells]
-    return nbformat.writes(nbformat.from_dict({**notebook, "cells": cells}))
+    """Everything in a notebook but its outputs, as text: what the page makes, to compare."""
+    cells = [{"id": cell.get("id"), "type": cell.cell_type, "source": cell.source,
+              "attachments": cell.get("attachments", {})} for cell in notebook.cells]
+    return json.dumps({"cells": cells, "metadata": notebook.metadata}, indent=1, sort_keys=True)
 
 
 def write(notebook, path):

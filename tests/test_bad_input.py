@@ -3,11 +3,14 @@
 Every test here breaks a private copy of the project on purpose and reads the message.
 """
 
+import json
 import re
 import shutil
 
+import nbformat
 import pytest
 
+import notebooks
 from conftest import build_site, copy_project
 from snippet_output import stored_output_problem
 
@@ -105,3 +108,37 @@ def test_untranslated_page_shows_english_with_a_notice(project):
     assert '<div lang="en">' in html, "the English text must be marked as English"
     english = (project / "site" / "running-the-examples" / "index.html").read_text("utf-8")
     assert "untranslated-notice" not in english
+
+
+# -- Notebooks (tests/notebooks.py makes them; overrides/hooks/notebooks.py shows them) ----------
+
+def test_notebook_with_an_error_in_its_outputs_fails_the_build(project):
+    notebook = project / "docs" / "en" / "notebooks" / "lstm.ipynb"
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    code_cell = next(cell for cell in data["cells"] if cell["cell_type"] == "code")
+    code_cell["outputs"].append({"output_type": "error", "ename": "ZeroDivisionError",
+                                 "evalue": "division by zero", "traceback": []})
+    notebook.write_text(json.dumps(data), encoding="utf-8")
+    log = failed_build(project)
+    assert "docs/en/notebooks/lstm.ipynb" in log and "ZeroDivisionError" in log
+
+
+def test_a_cell_that_raises_stops_the_run_with_its_error():
+    """Notebooks run with allow_errors=False: an error can never hide in the outputs."""
+    cells = [nbformat.v4.new_code_cell("print('before')"), nbformat.v4.new_code_cell("1 / 0")]
+    with pytest.raises(Exception, match="ZeroDivisionError"):
+        notebooks.run(nbformat.v4.new_notebook(cells=cells), timeout=60)
+
+
+def test_a_translated_lesson_gets_its_notebook_page(project, monkeypatch):
+    """A translation lands: its notebook is made from it, and its page keeps the lesson's ids,
+    even for headings in another script (mkdocs-jupyter alone gives them the id "")."""
+    lesson = translate(project, "mk", "lessons/lstm.md")
+    edit(lesson, "## Why a plain RNN forgets {", "## Зошто обичната RNN заборава {")
+    monkeypatch.setattr(notebooks, "DOCS", project / "docs")
+    notebooks.write(notebooks.make_notebook("mk", "lstm"), notebooks.notebook_path("mk", "lstm"))
+    code, log = build_site(project, project / "site")
+    assert code == 0, log
+    html = (project / "site" / "mk" / "notebooks" / "lstm" / "index.html").read_text("utf-8")
+    assert '<h2 id="why-a-plain-rnn-forgets">Зошто обичната RNN заборава' in html
+    assert 'href="#why-a-plain-rnn-forgets"' in html  # the table of contents

@@ -1,9 +1,9 @@
 """The built site as a reader meets it, in headless Chromium, for every page in every language.
 
 One visit per page and language (see `test_reader_meets_the_page`) checks what a reader meets,
-then searches from that page and switches language with the selector. Lesson pages also get an
-accessibility check (axe-core, from `npm ci`) and a full-page screenshot in tests/screenshots/
-(not committed) for people to look at.
+then searches from that page and switches language with the selector. Lesson and notebook
+pages also get an accessibility check (axe-core, from `npm ci`) and a full-page screenshot in
+tests/screenshots/ (not committed) for people to look at.
 """
 
 import json
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT, address
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address
 
 SCRIPT = {  # letters of each language's own script
     "en": r"[A-Za-z]",
@@ -25,6 +25,8 @@ RAW_LATEX = re.compile(r"\$\$|\\\(|\\\[|\\(?:frac|sum|sigma|tanh|odot|partial|ma
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LESSONS = [p for p in PAGES if p.startswith("lessons/")]
+LESSON_OF = {notebook: notebook.replace("notebooks/", "lessons/").replace(".ipynb", ".md")
+             for notebook in NOTEBOOKS}
 
 
 def root(lang):
@@ -43,7 +45,8 @@ def a_word_from_the_title(site, lang, page_file):
     """A word of at least 4 letters in the page's script, from its title in the search index."""
     folder = site if lang == "en" else site / lang
     index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-    title = next(doc["title"] for doc in index["docs"] if doc["location"] == address(page_file))
+    searched = LESSON_OF.get(page_file, page_file)  # notebooks are not searched; their lessons are
+    title = next(doc["title"] for doc in index["docs"] if doc["location"] == address(searched))
     words = re.findall(SCRIPT[lang].replace("]", "]{4,}", 1), title)
     return words[0] if words else None
 
@@ -120,6 +123,18 @@ def whole_snippet_blocks(page_file):
     return re.findall(r'```python title="snippets/([^"]+\.py)"\n--8<-- "\1"\n```', text)
 
 
+def notebook_copy_problem(page, notebook):
+    """Click the copy button of the notebook's first code cell; None if it copied that code."""
+    cells = json.loads((ROOT / "docs" / "en" / notebook).read_text(encoding="utf-8"))["cells"]
+    code = "".join(next(cell for cell in cells if cell["cell_type"] == "code")["source"])
+    block = page.locator(".jp-CodeCell .highlight").first
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    if page.evaluate("navigator.clipboard.readText()").rstrip("\n") != code.rstrip("\n"):
+        return "the copy button of the first code cell copies other text"
+    return None
+
+
 def copy_problem(page, snippet):
     """Click the copy button of the block showing `snippet`; None if it copied the file."""
     title = page.locator(".highlight .filename", has_text=f"snippets/{snippet}").first
@@ -150,7 +165,7 @@ def accessibility_problems(page):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page_file", PAGES)
+@pytest.mark.parametrize("page_file", PAGES + NOTEBOOKS)
 def test_reader_meets_the_page(page, server, site, lang, page_file):
     """One visit per page and language, as a reader: it loads cleanly and offline, shows
     equations, figures and Bengali text properly, its copy button copies the snippet, a lesson
@@ -162,13 +177,15 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
     if page.outside_requests:
         problems.append(f"asked another host: {page.outside_requests}")
     problems += what_is_wrong(page, lang, page_file)
-    snippets = whole_snippet_blocks(page_file)
-    if snippets:
-        problems += [p for p in [copy_problem(page, snippets[0])] if p]
-    if page_file in LESSONS:
+    if page_file in NOTEBOOKS:
+        problems += [p for p in [notebook_copy_problem(page, page_file)] if p]
+    elif whole_snippet_blocks(page_file):
+        problems += [p for p in [copy_problem(page, whole_snippet_blocks(page_file)[0])] if p]
+    if page_file in LESSONS + NOTEBOOKS:
         problems += accessibility_problems(page)
         SCREENSHOTS.mkdir(exist_ok=True)
-        name = f"{lang}-{Path(page_file).stem}.jpg"  # JPEG: half the time of a PNG this tall
+        kind = "notebook-" if page_file in NOTEBOOKS else ""
+        name = f"{lang}-{kind}{Path(page_file).stem}.jpg"  # JPEG: half the time of a tall PNG
         page.screenshot(path=str(SCREENSHOTS / name), full_page=True, type="jpeg", quality=80)
 
     word = a_word_from_the_title(site, lang, page_file)

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT, address
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
 
 
@@ -35,20 +35,20 @@ class Tags(HTMLParser):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + NOTEBOOKS)
 def test_every_page_is_built_in_every_language(site, lang, page):
     assert built(site, lang, page).is_file(), f"docs/en/{page} was not built for '{lang}'"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + NOTEBOOKS)
 def test_page_declares_its_language(site, lang, page):
     html = built(site, lang, page).read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + NOTEBOOKS)
 def test_language_selector_stays_on_the_same_page(site, lang, page):
     path = built(site, lang, page)
     html = path.read_text(encoding="utf-8")
@@ -110,7 +110,7 @@ def test_search_index_holds_only_its_own_language(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + NOTEBOOKS)
 def test_search_on_a_page_reads_its_languages_index(site, lang, page):
     path = built(site, lang, page)
     base = page_config(path.read_text(encoding="utf-8"))["base"]

@@ -43,6 +43,7 @@ File.is_documentation_page = _is_documentation_page
 
 MARKER = "<!-- notebooks -->"
 WRAPPER = '<div class="jupyter-wrapper">'
+WRAPPER_END = "</div> <!-- jupyter-wrapper -->"
 # mkdocs-jupyter's copy button: a script, the button, and a hidden copy of the code's text.
 COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
                          r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.DOTALL)
@@ -129,11 +130,25 @@ def notebook_page(content, page, config, files):
                 raise PluginError(
                     f"{source}: a cell raised {output['ename']}: {output['evalue']}. "
                     "Fix the snippet, then run `python tests/notebooks.py`.")
-    if WRAPPER not in content:
+    if WRAPPER not in content or WRAPPER_END not in content:
         raise PluginError(f"{source}: mkdocs-jupyter did not render this notebook as cells")
 
-    content = content[content.index(WRAPPER):]  # drop the inlined CSS and scripts
+    # Keep the cells; drop the CSS and scripts that mkdocs-jupyter puts before and after them.
+    content = content[content.index(WRAPPER):content.index(WRAPPER_END) + len(WRAPPER_END)]
+    text = words(config, page.file.src_uri.split("/")[0])
+    lesson_uri = page.file.src_uri.replace("/notebooks/", "/lessons/").removesuffix(".ipynb")
+    lesson = files.get_file_from_path(lesson_uri + ".md")
+    links = (f'<p class="notebook-links"><a class="md-button" '
+             f'href="{download_url(page.file, page)}" download>{text["download"]}</a> ')
+    if lesson is not None:
+        links += f'<a class="md-button" href="{lesson.url_relative_to(page.file)}">{text["back"]}</a>'
+    content = content.replace("</h1>", "</h1>\n" + links + "</p>", 1)
     content = COPY_BUTTON.sub("", content)
+    # nbconvert's cell ids, "cell-id=cell-6", are no CSS selector: the copy button needs one.
+    content = re.sub(r'id="cell-id=([\w-]+)"', r'id="\1"', content)
+    # An output wider than the page scrolls: let the keyboard scroll it too.
+    content = content.replace('data-mime-type="text/plain" tabindex="0">\n<pre>',
+                              'data-mime-type="text/plain">\n<pre tabindex="0">')
     content = CODE.sub(
         lambda m: f'<div class="language-{m[1] or "text"} highlight"><pre><span></span><code>'
                   f'{m[2]}</code></pre></div>', content)
