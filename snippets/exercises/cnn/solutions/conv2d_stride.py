@@ -2,12 +2,13 @@ import torch
 
 
 def conv2d_stride(image, kernel, stride):
-    """Slide `kernel` over `image` in jumps of `stride` pixels, with loops (no padding).
+    """Slide the kernel over the image in jumps of `stride` pixels, by loops.
 
-    image: a tensor of shape (height, width). kernel: a tensor of shape (k, k). stride: an int.
-    Returns a tensor of shape ((height - k) // stride + 1, (width - k) // stride + 1).
-    Its value at [i, j] is the sum of kernel * the k x k window of the image whose top-left
-    pixel is image[i * stride, j * stride].
+    image: a tensor of shape (height, width). kernel: (k, k). No padding.
+    Returns a tensor of shape (rows, cols), with
+    rows = (height - k) // stride + 1 and cols = (width - k) // stride + 1.
+    Its value at [i, j] is the sum of kernel * window, where window is the
+    k x k block of the image that starts at [i * stride, j * stride].
     """
     k = kernel.shape[0]
     rows = (image.shape[0] - k) // stride + 1
