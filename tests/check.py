@@ -11,6 +11,7 @@ The checks themselves are in tests/exercises/checks.py.
 """
 
 import argparse
+import collections
 import dataclasses
 import json
 import os
@@ -37,6 +38,7 @@ def exercises():
 class Outcome:
     """What happened when the checks of one exercise ran."""
     events: list
+    started: bool = True  # PyTorch imported, the learner's code about to run
     timed_out: bool = False
     exit_code: int = 0
     printed: str = ""
@@ -52,13 +54,13 @@ def run_checks(name, file, time_limit=TIME_LIMIT):
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, encoding="utf-8", errors="replace", env=env,
     )
-    lines, printed = queue.Queue(), []
+    lines, printed = queue.Queue(), collections.deque(maxlen=PRINTED_LINES)
     threading.Thread(target=lambda: [*map(lines.put, child.stdout), lines.put(None)],
                      daemon=True).start()
     reader = threading.Thread(target=lambda: printed.extend(child.stderr), daemon=True)
     reader.start()
 
-    events, timed_out = [], False
+    events, started, timed_out = [], False, False
     deadline = time.monotonic() + STARTUP_LIMIT
     while True:
         try:
@@ -72,16 +74,18 @@ def run_checks(name, file, time_limit=TIME_LIMIT):
         event = json.loads(line)
         if event["event"] == "ready":  # PyTorch is imported: the learner's time starts now
             deadline = time.monotonic() + time_limit
+            started = True
         else:
             events.append(event)
     child.wait()
     reader.join(timeout=2)
-    return Outcome(events, timed_out, child.returncode, "".join(printed))
+    return Outcome(events, started, timed_out, child.returncode, "".join(printed))
 
 
 def run_checks_here(name, file):
     """The same checks in this process, with no time limit (for the tests)."""
-    sys.path.insert(0, str(HERE / "exercises"))
+    if str(HERE / "exercises") not in sys.path:
+        sys.path.insert(0, str(HERE / "exercises"))
     import checks
     events = []
     checks.run(name, Path(file), events.append)
@@ -134,6 +138,10 @@ def report(name, file, outcome, time_limit=TIME_LIMIT):
         lines.append(f"  not implemented yet: {name} still raises NotImplementedError.")
         lines.append(f"  Replace `raise NotImplementedError` in {shown(file)} with your code,")
         lines.append("  then run this command again.")
+    elif not outcome.started:
+        lines.append(f"  ERROR   Python and PyTorch did not start within {STARTUP_LIMIT} seconds. "
+                     "Is the computer very busy?")
+        verdict = "not started"
     elif outcome.timed_out:
         running = started[-1] if len(started) > len(results) else f"importing {shown(file)}"
         lines.append(f"  STOPPED {running}")

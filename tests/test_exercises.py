@@ -2,9 +2,10 @@
 
 For every exercise: the checker passes on the solution, says "not implemented yet" for the
 untouched starter, and fails on every planted wrong answer in tests/exercises/wrong/<exercise>/.
-These run the checks in this process (fast). The command itself, with its separate process and
-its time limit, is tested on bad input: a file that does not import, a wrong type, a wrong shape,
-a loop that never ends.
+These run the checks in this process (fast), as do the tests of a wrong type or shape. The command
+itself, with its separate process and its time limit, is tested end to end on a solution, a
+starter, a file that does not import, code that raises, code that prints, and a loop that never
+ends.
 """
 
 import ast
@@ -171,18 +172,21 @@ def test_file_that_does_not_import(tmp_path):
 
 
 def test_wrong_type(tmp_path):
-    path = learner_file(tmp_path, "    return h.tolist(), c\n")
-    result = command("lstm_cell", "--file", str(path))
-    assert result.returncode == 1
-    assert "the new h: expected a tensor of shape (2, 4); got a list of 2 items." in result.stdout
+    text, solved = checked_here("lstm_cell", learner_file(tmp_path, "    return h.tolist(), c\n"))
+    assert not solved
+    assert "the new h: expected a tensor of shape (2, 4); got a list of 2 items." in text
 
 
 def test_wrong_shape(tmp_path):
-    path = learner_file(tmp_path, "    return h.T, c\n")
-    result = command("lstm_cell", "--file", str(path))
-    assert result.returncode == 1
-    assert "the new h: expected a tensor of shape (2, 4); got a tensor of shape (4, 2)." in (
-        result.stdout)
+    text, solved = checked_here("lstm_cell", learner_file(tmp_path, "    return h.T, c\n"))
+    assert not solved
+    assert "the new h: expected a tensor of shape (2, 4); got a tensor of shape (4, 2)." in text
+
+
+def test_no_return(tmp_path):
+    text, solved = checked_here("lstm_cell", learner_file(tmp_path, "    h = h + 1\n"))
+    assert not solved
+    assert "expected a tuple of 2 items (h, c); got None (did you forget `return`?)." in text
 
 
 def test_code_that_raises_names_the_line(tmp_path):
