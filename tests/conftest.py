@@ -19,7 +19,10 @@ os.environ["OMP_NUM_THREADS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "mk", "bn", "mn"]
-SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+# Lesson snippets. Exercise files (snippets/exercises/) are another kind: a starter and its
+# solution, checked by tests/check.py and tested in tests/test_exercises.py.
+EXERCISES = ROOT / "snippets" / "exercises"
+SNIPPETS = sorted(p for p in (ROOT / "snippets").rglob("*.py") if EXERCISES not in p.parents)
 ENGLISH = ROOT / "docs" / "en"
 PAGES = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.rglob("*.md"))
 # Lesson notebooks (made by tests/notebooks.py), e.g. "notebooks/lstm.ipynb": pages of the site too.

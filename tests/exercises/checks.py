@@ -1,0 +1,341 @@
+"""What each exercise checks, and how a check says what went wrong.
+
+`python tests/check.py <exercise>` runs `run()` in a separate process (see tests/check.py).
+Each exercise is one function below, registered with @exercise under the name of the function
+that the learner writes. It gets the learner's function (`solve`) and `check`, and runs each
+check inside `with check("what is checked"):`. The helpers `expect_*` raise `Wrong` with plain
+sentences: what was expected, what came back. The reference is PyTorch's own module wherever
+there is one. tests/test_exercises.py proves that every check passes on the solution and fails
+on the untouched starter and on planted wrong answers (tests/exercises/wrong/).
+"""
+
+import contextlib
+import importlib.util
+import linecache
+import traceback
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+ATOL = 1e-5  # largest difference allowed between the learner's numbers and PyTorch's
+CHECKS = {}  # exercise name -> function that runs its checks
+
+
+class Wrong(Exception):
+    """A check failed. The message says what was expected and what came back."""
+
+
+class NotImplementedYet(Exception):
+    """The learner's function still raises NotImplementedError: stop this exercise."""
+
+
+def exercise(function):
+    CHECKS[function.__name__] = function
+    return function
+
+
+# -- Running the checks of one exercise ---------------------------------------------------------
+
+def run(name, path, emit):
+    """Import the learner's file `path` and run the checks of exercise `name`.
+
+    Everything that happens is sent to `emit` as a dict: {"event": "start", "check": ...},
+    {"event": "result", "check": ..., "status": "ok" | "wrong" | "error", "message": ...},
+    {"event": "not-implemented"}, {"event": "import-error", "message": ...}, {"event": "done"}.
+    """
+    torch.manual_seed(0)
+    try:
+        solve = load(name, path)
+    except Wrong as problem:
+        emit({"event": "import-error", "message": str(problem)})
+    else:
+        try:
+            CHECKS[name](solve, checker(emit, path))
+        except NotImplementedYet:
+            emit({"event": "not-implemented"})
+    emit({"event": "done"})
+
+
+def load(name, path):
+    """The function `name` from the learner's file; `Wrong` says why it cannot be had."""
+    spec = importlib.util.spec_from_file_location(f"learners_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as error:
+        line = (error.text or "").strip()
+        raise Wrong(f"does not import: SyntaxError at line {error.lineno}: {error.msg}"
+                    + (f"\n    {line}" if line else "")) from None
+    except (Exception, SystemExit) as error:
+        raise Wrong(f"does not import: {error_text(error, path)}") from None
+    function = getattr(module, name, None)
+    if not callable(function):
+        raise Wrong(f"has no function named `{name}`. Keep the line `def {name}(...)` of the "
+                    "starter as it is.")
+    return function
+
+
+def checker(emit, path):
+    """The `check` context manager that an exercise function uses for each of its checks."""
+
+    @contextlib.contextmanager
+    def check(description):
+        emit({"event": "start", "check": description})
+        result = {"event": "result", "check": description, "status": "ok", "message": ""}
+        try:
+            yield
+        except NotImplementedError:
+            raise NotImplementedYet() from None
+        except Wrong as wrong:
+            result.update(status="wrong", message=str(wrong))
+        except (Exception, SystemExit) as error:
+            result.update(status="error", message=error_text(error, path))
+        emit(result)
+
+    return check
+
+
+def error_text(error, path):
+    """'your code raised X: message', and the deepest line of the learner's file it came from."""
+    text = f"{type(error).__name__}: {error}".rstrip(": ")
+    mine = [frame for frame in traceback.extract_tb(error.__traceback__)
+            if same_file(frame.filename, path)]
+    if not mine:
+        return f"your code raised {text}"
+    frame = mine[-1]
+    code = (frame.line or linecache.getline(frame.filename, frame.lineno)).strip()
+    return f"your code raised {text}\nat line {frame.lineno}: {code}"
+
+
+def same_file(filename, path):
+    try:
+        return Path(filename).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
+# -- Saying what was expected and what came back ------------------------------------------------
+
+def describe(value):
+    """A few words for any value: 'a tensor of shape (2, 4)', 'a tuple of 3 items', 'None'."""
+    if isinstance(value, torch.Tensor):
+        return f"a tensor of shape {shape_text(value.shape)}"
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    if value is None:
+        return "None (did you forget `return`?)"
+    if isinstance(value, (bool, int, float)):
+        return f"{value!r}, a {type(value).__name__}"
+    return f"a {type(value).__name__}"
+
+
+def shape_text(shape):
+    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def numbers(tensor):
+    """The values of a small tensor, 4 significant digits; only the first 6 of a larger one."""
+    if tensor.dim() == 0:
+        return f"{tensor.item():.4g}"
+    if tensor.numel() <= 12:
+        return nested(tensor.tolist())
+    first = ", ".join(f"{v:.4g}" for v in tensor.flatten()[:6].tolist())
+    return f"[{first}, ...] (the first 6 of {tensor.numel()} values, in order)"
+
+
+def nested(values):
+    if isinstance(values, list):
+        return "[" + ", ".join(nested(v) for v in values) + "]"
+    return f"{values:.4g}"
+
+
+def expect_tensor(got, expected, what, atol=ATOL):
+    """`got` must be a tensor with the shape of `expected` and values within `atol` of it."""
+    shape = shape_text(expected.shape)
+    if not isinstance(got, torch.Tensor):
+        raise Wrong(f"{what}: expected a tensor of shape {shape}; got {describe(got)}.")
+    if tuple(got.shape) != tuple(expected.shape):
+        raise Wrong(f"{what}: expected a tensor of shape {shape}; "
+                    f"got a tensor of shape {shape_text(got.shape)}.")
+    got_values, expected_values = got.detach().double().cpu(), expected.detach().double().cpu()
+    difference = (got_values - expected_values).abs()
+    bad = difference.isnan() | (difference > atol)
+    if bad.any():
+        nan = difference.isnan()
+        where = torch.nonzero(nan)[0] if nan.any() else \
+            torch.unravel_index(difference.argmax(), difference.shape)
+        where = tuple(int(i) for i in where)
+        at = f" at {list(where)}" if where else ""
+        raise Wrong(f"{what}: the shape {shape} is right, but some values are off by more "
+                    f"than {atol:g}.\n"
+                    f"expected: {numbers(expected_values)}\n"
+                    f"got:      {numbers(got_values)}\n"
+                    f"largest difference{at}: expected {expected_values[where].item():.4g}, "
+                    f"got {got_values[where].item():.4g}")
+
+
+def expect_items(got, names):
+    """`got` must be a tuple (or list) with one item per name; returns the items."""
+    wanted = f"a tuple of {len(names)} items ({', '.join(names)})"
+    if not isinstance(got, (tuple, list)):
+        raise Wrong(f"expected {wanted}; got {describe(got)}.")
+    if len(got) != len(names):
+        raise Wrong(f"expected {wanted}; got {describe(got)}.")
+    return got
+
+
+def expect_int(got, expected, what):
+    if isinstance(got, bool) or not isinstance(got, int):
+        raise Wrong(f"{what}: expected the int {expected}; got {describe(got)}.")
+    if got != expected:
+        raise Wrong(f"{what}: expected {expected}; got {got} ({got - expected:+d}).")
+
+
+# -- Lesson "Deep learning" ---------------------------------------------------------------------
+
+@exercise
+def neuron_batch(solve, check):
+    for n, inputs in [(5, 3), (1, 4)]:
+        examples = "1 example" if n == 1 else f"{n} examples"
+        with check(f"{examples} with {inputs} inputs, compared with nn.Linear and nn.Sigmoid"):
+            X, w, b = torch.randn(n, inputs), torch.randn(inputs), 0.3
+            layer = nn.Linear(inputs, 1)
+            with torch.no_grad():
+                layer.weight.copy_(w.view(1, -1))
+                layer.bias.fill_(b)
+                expected = nn.Sigmoid()(layer(X)).squeeze(1)
+            expect_tensor(solve(X.clone(), w.clone(), b), expected, "the outputs")
+
+
+@exercise
+def gradients_with_bias(solve, check):
+    names = ["dL/dw1", "dL/db1", "dL/dw2"]
+    for x, y, w1, b1, w2 in [(1.5, 0.5, 0.8, 0.1, -0.4), (-2.0, 1.0, 0.3, -0.5, 1.2)]:
+        with check(f"x={x}, y={y}, w1={w1}, b1={b1}, w2={w2}, compared with autograd"):
+            x_, y_ = torch.tensor(x), torch.tensor(y)
+            weights = [torch.tensor(v, requires_grad=True) for v in (w1, b1, w2)]
+            loss = (weights[2] * torch.tanh(weights[0] * x_ + weights[1]) - y_) ** 2
+            expected = torch.autograd.grad(loss, weights)
+            got = solve(x_, y_, *[t.detach().clone() for t in weights])
+            for name, g, e in zip(names, expect_items(got, names), expected):
+                expect_tensor(g, e, name)
+
+
+# -- Lesson "Convolutional neural networks" -----------------------------------------------------
+
+IMAGE = torch.tensor([  # the image and the kernel of snippets/cnn/01_convolution_by_loops.py
+    [1, 2, 0, 1, 3],
+    [0, 1, 3, 1, 0],
+    [2, 1, 0, 2, 1],
+    [1, 0, 1, 3, 2],
+    [0, 2, 1, 0, 1],
+], dtype=torch.float32)
+KERNEL = torch.tensor([[1, 2, 0], [0, 1, 0], [-1, 0, 1]], dtype=torch.float32)
+FEATURE_MAP = torch.tensor([  # from snippets/cnn/05_max_pooling.py
+    [1, 3, 2, 0],
+    [4, 2, 1, 1],
+    [0, 1, 5, 2],
+    [2, 0, 3, 4],
+], dtype=torch.float32)
+
+
+@exercise
+def conv2d_stride(solve, check):
+    cases = [
+        ("the 5 x 5 image of the lesson, its 3 x 3 kernel", IMAGE, KERNEL, 1),
+        ("the 5 x 5 image of the lesson, its 3 x 3 kernel", IMAGE, KERNEL, 2),
+        ("a random 9 x 7 image, a 3 x 3 kernel", torch.randn(9, 7), torch.randn(3, 3), 2),
+        ("a random 8 x 8 image, a 2 x 2 kernel", torch.randn(8, 8), torch.randn(2, 2), 3),
+    ]
+    for name, image, kernel, stride in cases:
+        with check(f"{name}, stride {stride}, compared with F.conv2d"):
+            expected = F.conv2d(image[None, None], kernel[None, None], stride=stride)[0, 0]
+            expect_tensor(solve(image.clone(), kernel.clone(), stride), expected, "the output")
+
+
+@exercise
+def pad_zeros(solve, check):
+    cases = [("the 5 x 5 image of the lesson", IMAGE, 1),
+             ("the 5 x 5 image of the lesson", IMAGE, 2),
+             ("a random 3 x 4 image", torch.randn(3, 4), 0)]
+    for name, image, padding in cases:
+        with check(f"{name}, padding {padding}, compared with F.pad"):
+            expected = F.pad(image, (padding, padding, padding, padding))
+            expect_tensor(solve(image.clone(), padding), expected, "the padded image")
+
+
+@exercise
+def avg_pool(solve, check):
+    cases = [("the 4 x 4 feature map of the lesson", FEATURE_MAP, 2),
+             ("a random 6 x 9 map", torch.randn(6, 9), 3),
+             ("a random 5 x 7 map (its last row and column are left out)", torch.randn(5, 7), 2)]
+    for name, x, size in cases:
+        with check(f"{name}, blocks of {size} x {size}, compared with F.avg_pool2d"):
+            expected = F.avg_pool2d(x[None, None], size)[0, 0]
+            expect_tensor(solve(x.clone(), size), expected, "the pooled map")
+
+
+# -- Lesson "Recurrent neural networks" ---------------------------------------------------------
+
+def sizes(batch, inputs, hidden, steps=None):
+    text = f"batch of {batch}, {inputs} inputs, {hidden} hidden units"
+    return text if steps is None else f"{steps} steps, {text}"
+
+
+@exercise
+def rnn_cell(solve, check):
+    for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
+        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.RNN"):
+            rnn = nn.RNN(inputs, hidden, batch_first=True)
+            x, h = torch.randn(batch, inputs), torch.randn(batch, hidden)
+            with torch.no_grad():
+                expected = rnn(x[:, None], h[None])[0][:, 0]
+            expect_tensor(solve(x.clone(), h.clone(), rnn), expected, "the new h")
+
+
+@exercise
+def rnn_forward(solve, check):
+    for batch, steps, inputs, hidden in [(2, 5, 3, 4), (3, 7, 2, 6)]:
+        with check(f"{sizes(batch, inputs, hidden, steps)}, compared with nn.RNN"):
+            rnn = nn.RNN(inputs, hidden, batch_first=True)
+            xs = torch.randn(batch, steps, inputs)
+            with torch.no_grad():
+                expected, _ = rnn(xs)
+            expect_tensor(solve(xs.clone(), rnn), expected, "the hidden states")
+
+
+# -- Lesson "Long short-term memory (LSTM)" -----------------------------------------------------
+
+@exercise
+def lstm_cell(solve, check):
+    for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
+        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.LSTM"):
+            lstm = nn.LSTM(inputs, hidden, batch_first=True)
+            x, (h, c) = torch.randn(batch, inputs), torch.randn(2, batch, hidden)
+            with torch.no_grad():
+                _, (h_next, c_next) = lstm(x[:, None], (h[None], c[None]))
+            got = expect_items(solve(x.clone(), h.clone(), c.clone(), lstm), ["h", "c"])
+            expect_tensor(got[0], h_next[0], "the new h")
+            expect_tensor(got[1], c_next[0], "the new c")
+
+
+@exercise
+def gru_cell(solve, check):
+    for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
+        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.GRU"):
+            gru = nn.GRU(inputs, hidden, batch_first=True)
+            x, h = torch.randn(batch, inputs), torch.randn(batch, hidden)
+            with torch.no_grad():
+                _, h_next = gru(x[:, None], h[None])
+            expect_tensor(solve(x.clone(), h.clone(), gru), h_next[0], "the new h")
+
+
+@exercise
+def lstm_parameters(solve, check):
+    for inputs, hidden, layers in [(5, 32, 1), (5, 32, 2), (10, 64, 3), (1, 1, 1)]:
+        arguments = f"({inputs}, {hidden}, {layers})"
+        with check(f"lstm_parameters{arguments}, compared with nn.LSTM{arguments}"):
+            expected = sum(p.numel() for p in nn.LSTM(inputs, hidden, layers).parameters())
+            expect_int(solve(inputs, hidden, layers), expected, "the number of parameters")

@@ -1,0 +1,10 @@
+"""The mistake: the rows are split as f, i, g, o (as in the equations), not i, f, g, o."""
+import torch
+
+
+def lstm_cell(x, h, c, lstm):
+    z = x @ lstm.weight_ih_l0.T + lstm.bias_ih_l0 + h @ lstm.weight_hh_l0.T + lstm.bias_hh_l0
+    f, i, g, o = z.chunk(4, dim=1)
+    i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+    c = f * c + i * g
+    return o * torch.tanh(c), c
