@@ -10,8 +10,9 @@ notebook prints them. Nobody edits a notebook by hand; `tests/test_notebooks.py`
 stored notebook differs from what its page makes now, or when running it prints something else.
 
 How page syntax turns into notebook Markdown:
-- `--8<-- "topic/file.py"` (a whole file)   -> a code cell
+- `--8<-- "topic/file.py"` (a whole file)   -> a code cell (an exercise's starter too)
 - `--8<-- "topic/file.py:section"` (a part) -> a Markdown code block, shown, not run
+- `--8<-- "exercises/.../solutions/x.py"`   -> a Markdown code block, shown, not run
 - `--8<-- "topic/file.out"`                 -> left out (the code cell's output shows it)
 - `!!! kind "Title"` (a note)              -> a quotation with the title in bold
 - `??? kind "Title"` (collapsed)            -> <details>, or the title in bold when it holds code
@@ -116,7 +117,7 @@ class Page:
                 while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
                     end += 1
                 body = [line[4:] for line in lines[i + 1:end]]
-                parts += self.block(block, self.parts(body))
+                parts += [*self.block(block, self.parts(body)), ("md", "")]
                 i = end
             else:
                 parts.append(("md", self.prose(line)))
@@ -132,6 +133,8 @@ class Page:
             return []
         file, _, section = path.partition(":")
         code = (SNIPPETS / file).read_text(encoding="utf-8")
+        if is_solution(file):
+            return [("md", "\n".join(["```python", code.strip(), "```"]))]
         if not section:
             self.snippets.append(file)
             lines = [line for line in code.splitlines() if not SECTION_MARKER.match(line)]
@@ -148,6 +151,12 @@ class Page:
             return [("md", f"<details><summary>{title}</summary>\n\n{text}\n\n</details>")]
         quoted = "\n".join(f"> {line}".rstrip() for line in text.splitlines())
         return [("md", f"> **{title}**\n>\n{quoted}")]
+
+
+def is_solution(file):
+    """An exercise's reference solution: shown in the notebook, never run (it would replace the
+    learner's function with the answer)."""
+    return file.startswith("exercises/") and "/solutions/" in file
 
 
 def excerpt(code, section):
