@@ -2,6 +2,7 @@
 
     python tests/notebooks.py            # write docs/<lang>/notebooks/<lesson>.ipynb, run them
     python tests/notebooks.py --check    # only say which notebooks are out of date
+    python tests/notebooks.py --no-write # make and run them, write nothing (tests/benchmark.py)
 
 A lesson page `docs/<lang>/lessons/<lesson>.md` becomes `docs/<lang>/notebooks/<lesson>.ipynb`:
 the page's prose becomes Markdown cells and every snippet the page includes as a whole file
@@ -291,16 +292,18 @@ def write(notebook, path):
     path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
 
 
-def make_and_run(lang, lesson):
+def make_and_run(lang, lesson, save=True):
     start = time.perf_counter()
     notebook = run(make_notebook(lang, lesson))
-    write(notebook, notebook_path(lang, lesson))
+    if save:
+        write(notebook, notebook_path(lang, lesson))
     return f"{notebook_path(lang, lesson).relative_to(ROOT)}: {time.perf_counter() - start:.1f} s"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only list the outdated notebooks")
+    parser.add_argument("--no-write", action="store_true", help="make and run, but write nothing")
     arguments = parser.parse_args()
     os.environ["OMP_NUM_THREADS"] = "1"   # as in the tests: one PyTorch thread per kernel
 
@@ -315,7 +318,8 @@ def main():
 
     start = time.perf_counter()
     with concurrent.futures.ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-        for line in pool.map(make_and_run, *zip(*lessons())):
+        jobs = list(zip(*lessons()))
+        for line in pool.map(make_and_run, *jobs, [not arguments.no_write] * len(lessons())):
             print(line)
     print(f"All {len(lessons())} notebooks made and run in {time.perf_counter() - start:.1f} s")
     return 0
