@@ -74,6 +74,8 @@ def copy_project(target):
     """A private copy of everything the build reads, for tests that break things on purpose."""
     for name in ["docs", "overrides", "snippets"]:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if (ROOT / ".cache").is_dir():  # rendered notebooks, keyed by their content: saves seconds
+        shutil.copytree(ROOT / ".cache", target / ".cache")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

@@ -98,9 +98,15 @@ class Page:
 
     def prose(self, line):
         line = HEADING_ID.sub(r"\1", line)
-        line = FIGURE.sub(self.figure, line)
-        return LINK.sub(
-            lambda m: f"[{m['text']}]({site_link(self.lang, self.lesson, m['target'])})", line)
+        return FIGURE.sub(self.figure, line)
+
+    def links(self, text):
+        """Rewrite the links of a Markdown cell (a link's text may run over two lines)."""
+        return "".join(
+            part if part.startswith("```") else LINK.sub(
+                lambda m: f"[{m['text']}]({site_link(self.lang, self.lesson, m['target'])})",
+                part)
+            for part in re.split(r"(```.*?```)", text, flags=re.DOTALL))
 
     def parts(self, lines):
         parts, i = [], 0
@@ -205,7 +211,7 @@ def make_notebook(lang, lesson):
     cells, markdown = [], []
 
     def end_markdown():
-        text = "\n".join(markdown).strip("\n")
+        text = page.links("\n".join(markdown).strip("\n"))
         if text:
             used = {name: data for name, data in page.attachments.items()
                     if f"(attachment:{name})" in text}

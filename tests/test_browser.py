@@ -178,14 +178,14 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
     if page.outside_requests:
         problems.append(f"asked another host: {page.outside_requests}")
     problems += what_is_wrong(page, lang, page_file)
+    if lang == "en" or translated(lang, page_file):
+        # axe where the content is the language's own (about 5 s a lesson): a page that is not
+        # translated yet shows the English content, checked on the English page.
+        problems += accessibility_problems(page)  # before the copy button shows its dialog
     if page_file in NOTEBOOKS:
         problems += [p for p in [notebook_copy_problem(page, page_file)] if p]
     elif whole_snippet_blocks(page_file):
         problems += [p for p in [copy_problem(page, whole_snippet_blocks(page_file)[0])] if p]
-    if lang == "en" or translated(lang, page_file):
-        # axe where the content is the language's own (about 5 s a lesson): a page that is not
-        # translated yet shows the English content, checked on the English page.
-        problems += accessibility_problems(page)
     if page_file in LESSONS + NOTEBOOKS and (lang == "en" or translated(lang, page_file)):
         SCREENSHOTS.mkdir(exist_ok=True)
         kind = "notebook-" if page_file in NOTEBOOKS else ""

@@ -20,6 +20,7 @@ keeps notebook pages as light and as searchable as the others, and links lessons
 """
 
 import base64
+import functools
 import html
 import json
 import posixpath
@@ -59,9 +60,13 @@ FIGURE = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
 
 
 def words(config, lang):
-    sentences = yaml.safe_load(
-        (Path(config.docs_dir) / "data" / "notebooks.yml").read_text(encoding="utf-8"))
+    sentences = read_yaml(Path(config.docs_dir) / "data" / "notebooks.yml")
     return {**sentences["en"], **sentences.get(lang, {})}
+
+
+@functools.cache
+def read_yaml(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def is_notebook(page):
