@@ -17,7 +17,8 @@ How page syntax turns into notebook Markdown:
 - `--8<-- "topic/file.out"`                 -> left out (the code cell's output shows it)
 - `!!! kind "Title"` (a note)              -> a quotation with the title in bold
 - `??? kind "Title"` (collapsed)            -> <details>, or the title in bold when it holds code
-- `![alt](../figures/name.svg)`             -> the figure, attached to the notebook
+- `![alt](../figures/name.svg)`             -> the figure, attached to the notebook (left out
+                                               when a snippet's cell draws it, notebooks.yml)
 - `[text](../page.md#id)`, `[text](#id)`   -> links to the site's pages, from the notebook's page
 - `{ #id }` after a heading                 -> removed
 """
@@ -89,6 +90,8 @@ class Page:
 
     def figure(self, match):
         name = posixpath.basename(match["src"])
+        if name.removesuffix(".svg") in SENTENCES["plotted_by_snippets"]:
+            return ""  # the cell above draws it
         figure = DOCS / self.lang / "figures" / name
         if not figure.exists():
             figure = DOCS / "en" / "figures" / name
@@ -281,8 +284,10 @@ def joined_streams(outputs):
 
 
 def text_outputs(notebook):
-    """What each code cell printed, one string per code cell."""
-    return ["".join(output.get("text", "") for output in cell.outputs)
+    """What each code cell printed (its standard output), one string per code cell.
+    Plots are outputs too, but not text: they are not compared."""
+    return ["".join(output.get("text", "") for output in cell.outputs
+                    if output.get("name") == "stdout")
             for cell in notebook.cells if cell.cell_type == "code"]
 
 

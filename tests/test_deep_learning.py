@@ -151,3 +151,21 @@ def test_stacked_linear_layers_equal_one_linear_layer():
     x = torch.randn(100, 2, generator=torch.Generator().manual_seed(5))
     with torch.no_grad():
         torch.testing.assert_close(stack(x), one_layer(x), rtol=1e-4, atol=1e-5)
+
+
+def test_sigmoid_and_tanh_are_almost_flat_far_from_zero_relu_is_not():
+    """The page: at z = 4 the sigmoid's slope is 0.0177 and tanh's 0.0013; ReLU keeps slope 1."""
+    snippet = import_snippet("deep_learning/06_plot_activation_functions.py")
+    z = torch.tensor([0.0, 4.0, 40.0])
+    sigmoid, tanh, relu = (snippet.slopes(f, z) for f in snippet.ACTIVATIONS.values())
+    assert sigmoid[0] == pytest.approx(0.25) and sigmoid[1] == pytest.approx(0.0177, abs=1e-4)
+    assert tanh[0] == pytest.approx(1.0) and tanh[1] == pytest.approx(0.0013, abs=1e-4)
+    assert sigmoid[2] < 1e-12 and tanh[2] < 1e-12
+    assert relu[1] == 1.0 and relu[2] == 1.0
+
+
+def test_activation_plot_draws_the_three_functions():
+    snippet = import_snippet("deep_learning/06_plot_activation_functions.py")
+    figure = snippet.plot_activations()
+    lines = [line.get_label() for line in figure.axes[0].get_lines()]
+    assert [name for name in lines if not name.startswith("_")] == ["sigmoid", "tanh", "ReLU"]

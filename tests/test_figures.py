@@ -30,7 +30,8 @@ def figure_file(lang, name):
 
 def labelled(name, lang):
     """True when every label of the figure has its text in `lang` (English always must)."""
-    return lang == "en" or all(lang in label for label in strings().get(name, {}).values())
+    own = strings().get(name, {})  # a figure without labels (a snippet's own plot): English only
+    return lang == "en" or bool(own) and all(lang in label for label in own.values())
 
 
 DRAWN = [(name, lang) for name in sorted(FIGURES) for lang in LANGUAGES if labelled(name, lang)]

@@ -216,6 +216,11 @@ def why_hidden_layers(text):
     return figure
 
 
+def activations(text):
+    """The plot that snippets/deep_learning/06_plot_activation_functions.py draws, as it is."""
+    return import_snippet("deep_learning/06_plot_activation_functions.py").plot_activations()
+
+
 FIGURES = {
     "deep-learning-history": history,
     "deep-learning-neuron": neuron,
@@ -223,4 +228,5 @@ FIGURES = {
     "deep-learning-two-moons": two_moons,
     "deep-learning-loss": loss_curve,
     "deep-learning-why-hidden-layers": why_hidden_layers,
+    "deep-learning-activations": activations,
 }
