@@ -199,7 +199,7 @@ def first_cell(lang, title, snippets):
         f"# {title}",
         words["about"].format(lesson=title),
         words["needs"],
-        f"```bash\n{install}\n```",
+        f"```text\n{install}\n```",
         words["device"],
     ])
 

@@ -89,8 +89,7 @@ def download_url(notebook, page):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if MARKER not in markdown:
         return markdown
-    lang = page.file.src_uri.split("/")[0]
-    text = words(config, lang)
+    text = words(config, config.plugins["i18n"].current_language)
     rows = [f"| {text['lesson']} | {text['notebook']} |", "| --- | --- |"]
     for entry in config.nav:
         for section in entry.values() if isinstance(entry, dict) else []:
@@ -115,9 +114,10 @@ def on_page_content(content, page, config, files, **kwargs):
     if "/lessons/" in f"/{page.file.src_uri}":
         notebook = notebook_of(Path(page.file.src_uri).stem, files)
         if notebook is not None:
-            text = words(config, page.file.src_uri.split("/")[0])
+            lang = config.plugins["i18n"].current_language  # the reader's, also on an English page
+            text = words(config, lang)
             links = (
-                f'<p class="notebook-links">'
+                f'<p class="notebook-links" lang="{lang}">'
                 f'<a class="md-button" href="{notebook.url_relative_to(page.file)}">'
                 f'{text["view"]}</a> '
                 f'<a class="md-button" href="{download_url(notebook, page)}" download>'
@@ -140,10 +140,11 @@ def notebook_page(content, page, config, files):
 
     # Keep the cells; drop the CSS and scripts that mkdocs-jupyter puts before and after them.
     content = content[content.index(WRAPPER):content.index(WRAPPER_END) + len(WRAPPER_END)]
-    text = words(config, page.file.src_uri.split("/")[0])
+    lang = config.plugins["i18n"].current_language
+    text = words(config, lang)
     lesson_uri = page.file.src_uri.replace("/notebooks/", "/lessons/").removesuffix(".ipynb")
     lesson = files.get_file_from_path(lesson_uri + ".md")
-    links = (f'<p class="notebook-links"><a class="md-button" '
+    links = (f'<p class="notebook-links" lang="{lang}"><a class="md-button" '
              f'href="{download_url(page.file, page)}" download>{text["download"]}</a> ')
     if lesson is not None:
         links += f'<a class="md-button" href="{lesson.url_relative_to(page.file)}">{text["back"]}</a>'
