@@ -246,7 +246,8 @@ def make_notebook(lang, lesson):
 
 
 def run(notebook, timeout=120):
-    """Run every cell in a fresh Python kernel, in an empty folder; stop at the first error."""
+    """Run every cell in a fresh Python kernel, on the CPU, in an empty folder; stop at the first
+    error (allow_errors=False: an error never hides in the outputs)."""
     import tempfile
 
     from nbclient import NotebookClient
@@ -259,7 +260,8 @@ def run(notebook, timeout=120):
                                connection_file=os.path.join(folder, "kernel.json"))
         try:
             NotebookClient(notebook, km=kernel, timeout=timeout, allow_errors=False,
-                           resources={"metadata": {"path": folder}}).execute()
+                           resources={"metadata": {"path": folder}}).execute(
+                env={**os.environ, "CUDA_VISIBLE_DEVICES": ""})  # on the CPU, as stored
         finally:
             if kernel.has_kernel:
                 kernel.shutdown_kernel(now=True)
