@@ -226,3 +226,34 @@ def test_what_the_learner_prints_is_shown_apart(tmp_path):
     result = command("lstm_parameters", "--file", str(path))
     assert "expected 4992; got 0 (-4992)." in result.stdout
     assert "What your code printed" in result.stdout and "| my guess" in result.stdout
+
+
+# -- What the exercise texts promise, with the reference solutions ------------------------------
+
+def test_average_pooling_of_the_feature_map_gives_the_page_result():
+    """convolutional-networks.md: avg_pool(FEATURE_MAP, 2) is [[2.5, 1.0], [0.75, 3.5]]."""
+    import torch
+
+    from snippet_output import import_snippet
+
+    avg_pool = import_snippet("exercises/cnn/solutions/avg_pool.py").avg_pool
+    feature_map = import_snippet("cnn/05_max_pooling.py").FEATURE_MAP
+    feature_map = torch.tensor(feature_map, dtype=torch.float32)
+    assert avg_pool(feature_map, 2).tolist() == [[2.5, 1.0], [0.75, 3.5]]
+
+
+def test_loops_on_a_padded_image_equal_conv2d_with_padding():
+    """convolutional-networks.md: conv2d_loops(pad_zeros(image, 1), kernel) is the 5 × 5 result
+    of F.conv2d(..., padding=1)."""
+    import torch
+    import torch.nn.functional as F
+
+    from snippet_output import import_snippet
+
+    loops = import_snippet("cnn/01_convolution_by_loops.py")
+    pad_zeros = import_snippet("exercises/cnn/solutions/pad_zeros.py").pad_zeros
+    image = torch.tensor(loops.IMAGE, dtype=torch.float32)
+    kernel = torch.tensor(loops.KERNEL, dtype=torch.float32)
+    by_loops = loops.conv2d_loops(pad_zeros(image, 1), kernel)
+    by_torch = F.conv2d(image[None, None], kernel[None, None], padding=1)[0, 0]
+    assert by_loops.shape == (5, 5) and torch.allclose(by_loops, by_torch)
