@@ -118,13 +118,13 @@ class Page:
             fence, block = FENCE.match(line), BLOCK.match(line)
             if fence:
                 end = i + 1
-                while not lines[end].strip() == fence["fence"]:
+                while lines[end].strip() != fence["fence"]:
                     end += 1
                 parts += self.code_block(fence["info"], lines[i + 1:end])
                 i = end + 1
             elif block:
                 end = i + 1
-                while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+                while end < len(lines) and in_block(lines[end]):
                     end += 1
                 body = [line[4:] for line in lines[i + 1:end]]
                 parts += [*self.block(block, self.parts(body)), ("md", "")]
@@ -161,6 +161,11 @@ class Page:
             return [("md", f"<details><summary>{title}</summary>\n\n{text}\n\n</details>")]
         quoted = "\n".join(f"> {line}".rstrip() for line in text.splitlines())
         return [("md", f"> **{title}**\n>\n{quoted}")]
+
+
+def in_block(line):
+    """The body of a note or a collapsed block: indented lines, and blank lines between them."""
+    return line.startswith("    ") or not line.strip()
 
 
 def is_solution(file):

@@ -48,8 +48,9 @@ WRAPPER_END = "</div> <!-- jupyter-wrapper -->"
 # mkdocs-jupyter's copy button: a script, the button, and a hidden copy of the code's text.
 COPY_BUTTON = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
                          r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.DOTALL)
-CODE = re.compile(r'<div class="(?:highlight-ipynb hl-(\w+)|highlight)"><pre>(?:<span></span>)?(.*?)</pre></div>',
-                  re.DOTALL)
+# Code of a cell (highlight-ipynb) or a code block in a Markdown cell (highlight)
+CODE = re.compile(r'<div class="(?:highlight-ipynb hl-(\w+)|highlight)"><pre>(?:<span></span>)?'
+                  r'(.*?)</pre></div>', re.DOTALL)
 PRE = re.compile(r"(<pre.*?</pre>)", re.DOTALL)
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$]+?)(?<!\s)\$")
@@ -86,25 +87,29 @@ def download_url(notebook, page):
     return notebook.url_relative_to(page.file) + posixpath.basename(notebook.src_uri)
 
 
+def menu_notebooks(nav):
+    """The names of the notebooks in the menu of mkdocs.yml, in menu order ("lstm", ...)."""
+    for item in nav:
+        if isinstance(item, dict):
+            for value in item.values():
+                yield from menu_notebooks(value if isinstance(value, list) else [value])
+        elif isinstance(item, str) and item.endswith(".ipynb"):
+            yield Path(item).stem
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if MARKER not in markdown:
         return markdown
     text = words(config, config.plugins["i18n"].current_language)
     rows = [f"| {text['lesson']} | {text['notebook']} |", "| --- | --- |"]
-    for entry in config.nav:
-        for section in entry.values() if isinstance(entry, dict) else []:
-            for item in section if isinstance(section, list) else []:
-                if isinstance(item, str) and item.endswith(".ipynb"):
-                    name = Path(item).stem
-                    notebook = notebook_of(name, files)
-                    lesson = Path(page.file.abs_src_path).parent.parent / "lessons" / f"{name}.md"
-                    if not lesson.exists():
-                        lesson = Path(config.docs_dir) / "en" / "lessons" / f"{name}.md"
-                    title = lesson.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
-                    rows.append(
-                        f"| [{title}](../lessons/{name}.md) "
-                        f"| [{text['view']}]({name}.ipynb) · "
-                        f'<a href="{download_url(notebook, page)}" download>{text["download"]}</a> |')
+    for name in menu_notebooks(config.nav):
+        lesson = Path(page.file.abs_src_path).parent.parent / "lessons" / f"{name}.md"
+        if not lesson.exists():  # not translated yet: the English lesson and its title
+            lesson = Path(config.docs_dir) / "en" / "lessons" / f"{name}.md"
+        title = lesson.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+        download = download_url(notebook_of(name, files), page)
+        rows.append(f"| [{title}](../lessons/{name}.md) | [{text['view']}]({name}.ipynb) · "
+                    f'<a href="{download}" download>{text["download"]}</a> |')
     return markdown.replace(MARKER, "\n".join(rows))
 
 
@@ -147,7 +152,8 @@ def notebook_page(content, page, config, files):
     links = (f'<p class="notebook-links" lang="{lang}"><a class="md-button" '
              f'href="{download_url(page.file, page)}" download>{text["download"]}</a> ')
     if lesson is not None:
-        links += f'<a class="md-button" href="{lesson.url_relative_to(page.file)}">{text["back"]}</a>'
+        links += (f'<a class="md-button" href="{lesson.url_relative_to(page.file)}">'
+                  f'{text["back"]}</a>')
     content = content.replace("</h1>", "</h1>\n" + links + "</p>", 1)
     content = COPY_BUTTON.sub("", content)
     # nbconvert's cell ids, "cell-id=cell-6", are no CSS selector: the copy button needs one.
