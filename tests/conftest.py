@@ -35,6 +35,12 @@ def address(page):
     return name if name == "" or name.endswith("/") else f"{name}/"
 
 
+def built(site, lang, page):
+    """Path of the built HTML for `page` ("running-the-examples.md", "notebooks/lstm.ipynb")."""
+    folder = site if lang == "en" else site / lang
+    return folder / address(page) / "index.html"
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-outputs",

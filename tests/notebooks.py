@@ -28,7 +28,6 @@ import base64
 import concurrent.futures
 import json
 import os
-from pathlib import Path
 import posixpath
 import re
 import sys
@@ -37,10 +36,10 @@ import time
 import nbformat
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import LANGUAGES, ROOT, address  # one place for the project's paths and addresses
+
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-LANGUAGES = ["en", "mk", "bn", "mn"]
 SENTENCES = yaml.safe_load((DOCS / "data" / "notebooks.yml").read_text(encoding="utf-8"))
 
 # Which pip package each import comes from (the versions come from requirements.txt).
@@ -75,9 +74,7 @@ def site_link(lang, lesson, target):
         page = posixpath.normpath(posixpath.join("lessons", path))
     else:
         page = f"lessons/{lesson}.md"
-    name = page.removesuffix(".md").removesuffix("index")
-    address = name if name == "" or name.endswith("/") else f"{name}/"
-    return "../../" + address + (f"#{fragment}" if fragment else "")
+    return "../../" + address(page) + (f"#{fragment}" if fragment else "")
 
 
 class Page:

@@ -124,14 +124,18 @@ def whole_snippet_blocks(page_file):
     return re.findall(r'```python title="snippets/([^"]+\.py)"\n--8<-- "\1"\n```', text)
 
 
+def copied(page, block):
+    """Click the copy button of a code block and return what it put on the clipboard."""
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    return page.evaluate("navigator.clipboard.readText()").rstrip("\n")
+
+
 def notebook_copy_problem(page, notebook):
     """Click the copy button of the notebook's first code cell; None if it copied that code."""
     cells = json.loads((ROOT / "docs" / "en" / notebook).read_text(encoding="utf-8"))["cells"]
     code = "".join(next(cell for cell in cells if cell["cell_type"] == "code")["source"])
-    block = page.locator(".jp-CodeCell .highlight").first
-    block.hover()
-    block.locator("button[data-md-type=copy]").click()
-    if page.evaluate("navigator.clipboard.readText()").rstrip("\n") != code.rstrip("\n"):
+    if copied(page, page.locator(".jp-CodeCell .highlight").first) != code.rstrip("\n"):
         return "the copy button of the first code cell copies other text"
     return None
 
@@ -139,12 +143,8 @@ def notebook_copy_problem(page, notebook):
 def copy_problem(page, snippet):
     """Click the copy button of the block showing `snippet`; None if it copied the file."""
     title = page.locator(".highlight .filename", has_text=f"snippets/{snippet}").first
-    block = title.locator("xpath=..")
-    block.hover()
-    block.locator("button[data-md-type=copy]").click()
-    copied = page.evaluate("navigator.clipboard.readText()")
     expected = (ROOT / "snippets" / snippet).read_text(encoding="utf-8")
-    if copied.rstrip("\n") != expected.rstrip("\n"):
+    if copied(page, title.locator("xpath=..")) != expected.rstrip("\n"):
         return f"the copy button of snippets/{snippet} copies other text"
     return None
 
@@ -178,15 +178,16 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
     if page.outside_requests:
         problems.append(f"asked another host: {page.outside_requests}")
     problems += what_is_wrong(page, lang, page_file)
-    if lang == "en" or translated(lang, page_file):
-        # axe where the content is the language's own (about 5 s a lesson): a page that is not
-        # translated yet shows the English content, checked on the English page.
+    # A page that is not translated yet shows the English content, checked on the English page:
+    # axe (about 5 s a lesson) and the screenshot are for content in the language's own words.
+    own_content = lang == "en" or translated(lang, page_file)
+    if own_content:
         problems += accessibility_problems(page)  # before the copy button shows its dialog
     if page_file in NOTEBOOKS:
         problems += [p for p in [notebook_copy_problem(page, page_file)] if p]
     elif whole_snippet_blocks(page_file):
         problems += [p for p in [copy_problem(page, whole_snippet_blocks(page_file)[0])] if p]
-    if page_file in LESSONS + NOTEBOOKS and (lang == "en" or translated(lang, page_file)):
+    if own_content and page_file in LESSONS + NOTEBOOKS:
         SCREENSHOTS.mkdir(exist_ok=True)
         kind = "notebook-" if page_file in NOTEBOOKS else ""
         name = f"{lang}-{kind}{Path(page_file).stem}.jpg"  # JPEG: half the time of a tall PNG

@@ -16,9 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
+import torch
+import torch.nn.functional as F
 
 import check
 from conftest import ENGLISH, EXERCISES, ROOT
+from snippet_output import import_snippet
 
 STARTERS = check.exercises()  # {name: snippets/exercises/<lesson>/<name>.py}
 NAMES = list(STARTERS)
@@ -232,10 +235,6 @@ def test_what_the_learner_prints_is_shown_apart(tmp_path):
 
 def test_average_pooling_of_the_feature_map_gives_the_page_result():
     """convolutional-networks.md: avg_pool(FEATURE_MAP, 2) is [[2.5, 1.0], [0.75, 3.5]]."""
-    import torch
-
-    from snippet_output import import_snippet
-
     avg_pool = import_snippet("exercises/cnn/solutions/avg_pool.py").avg_pool
     feature_map = import_snippet("cnn/05_max_pooling.py").FEATURE_MAP
     feature_map = torch.tensor(feature_map, dtype=torch.float32)
@@ -245,11 +244,6 @@ def test_average_pooling_of_the_feature_map_gives_the_page_result():
 def test_loops_on_a_padded_image_equal_conv2d_with_padding():
     """convolutional-networks.md: conv2d_loops(pad_zeros(image, 1), kernel) is the 5 × 5 result
     of F.conv2d(..., padding=1)."""
-    import torch
-    import torch.nn.functional as F
-
-    from snippet_output import import_snippet
-
     loops = import_snippet("cnn/01_convolution_by_loops.py")
     pad_zeros = import_snippet("exercises/cnn/solutions/pad_zeros.py").pad_zeros
     image = torch.tensor(loops.IMAGE, dtype=torch.float32)

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 import torch
 
-from conftest import LANGUAGES, NOTEBOOKS, ROOT
+from conftest import LANGUAGES, NOTEBOOKS, ROOT, built
 from notebooks import (inputs, is_solution, lessons, make_notebook, notebook_path, run,
                        text_outputs)
 from snippet_output import other_numerics, output_difference
@@ -94,10 +94,6 @@ def test_notebook_runs_top_to_bottom_and_prints_its_stored_outputs(lang, lesson)
 
 
 # -- On the built site ---------------------------------------------------------------------------
-
-def built(site, lang, notebook):
-    return (site if lang == "en" else site / lang) / notebook.removesuffix(".ipynb") / "index.html"
-
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("notebook", NOTEBOOKS)

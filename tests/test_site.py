@@ -6,14 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
-
-
-def built(site, lang, page):
-    """Path of the built HTML for `page` (e.g. "running-the-examples.md") in `lang`."""
-    folder = site if lang == "en" else site / lang
-    return folder / address(page) / "index.html"
 
 
 def page_config(html):

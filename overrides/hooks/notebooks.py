@@ -21,14 +21,12 @@ keeps notebook pages as light and as searchable as the others, and links lessons
 
 import base64
 import functools
-import html
 import json
 import posixpath
 import re
 from pathlib import Path
 
 import yaml
-from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
@@ -164,7 +162,7 @@ def notebook_page(content, page, config, files):
     content = CODE.sub(
         lambda m: f'<div class="language-{m[1] or "text"} highlight"><pre><span></span><code>'
                   f'{m[2]}</code></pre></div>', content)
-    content = "".join(part if part.startswith("<pre") else math_to_mathml(part, source)
+    content = "".join(part if part.startswith("<pre") else math_marks(part)
                       for part in PRE.split(content))
     content = local_figures(content, page, files, source)
     content = lesson_heading_ids(content, page, source)
@@ -173,16 +171,11 @@ def notebook_page(content, page, config, files):
     return content
 
 
-def math_to_mathml(text, source):
-    def to_mathml(match, display):
-        latex = html.unescape(match.group(1)).strip()
-        try:
-            return convert(latex, display=display)
-        except Exception as error:  # latex2mathml raises many kinds of errors
-            raise PluginError(f"{source}: cannot turn ${latex}$ into MathML: {error}") from error
-
-    text = DISPLAY_MATH.sub(lambda m: to_mathml(m, "block"), text)
-    return INLINE_MATH.sub(lambda m: to_mathml(m, "inline"), text)
+def math_marks(text):
+    """Mark `$$...$$` and `$...$` as pymdownx.arithmatex marks them on Markdown pages, so that
+    mathml.py (a later hook) turns them into MathML, as on every other page."""
+    text = DISPLAY_MATH.sub(lambda m: f'<div class="arithmatex">\\[{m[1]}\\]</div>', text)
+    return INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m[1]}\\)</span>', text)
 
 
 def local_figures(content, page, files, source):
