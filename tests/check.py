@@ -46,6 +46,13 @@ class Outcome:
 
 # -- Running the checks in another process ------------------------------------------------------
 
+def forward(stream, lines):
+    """Put every line of `stream` into the queue `lines`, then None when the stream ends."""
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
 def run_checks(name, file, time_limit=TIME_LIMIT):
     """Run the checks of exercise `name` on `file` in a child process; stop it after the limit."""
     env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
@@ -55,8 +62,7 @@ def run_checks(name, file, time_limit=TIME_LIMIT):
         text=True, encoding="utf-8", errors="replace", env=env,
     )
     lines, printed = queue.Queue(), collections.deque(maxlen=PRINTED_LINES)
-    threading.Thread(target=lambda: [*map(lines.put, child.stdout), lines.put(None)],
-                     daemon=True).start()
+    threading.Thread(target=forward, args=(child.stdout, lines), daemon=True).start()
     reader = threading.Thread(target=lambda: printed.extend(child.stderr), daemon=True)
     reader.start()
 
