@@ -109,6 +109,7 @@ def child(name, file):
 
     sys.path.insert(0, str(HERE / "exercises"))
     import checks  # imports PyTorch
+    checks.prepare_other_device()
     emit({"event": "ready"})
     checks.run(name, Path(file), emit)
 

@@ -143,6 +143,26 @@ def test_a_wrong_value_is_shown_with_expected_got_and_tolerance():
     assert re.search(r"largest difference at \[\d, \d\]: expected -?\d\S*, got -?\d", text), text
 
 
+def test_a_tensor_made_on_the_cpu_is_caught_without_a_gpu():
+    """A solution that works on the CPU but would fail on a GPU (torch.zeros with no device=)."""
+    wrong = ROOT / "tests/exercises/wrong/pad_zeros/zeros_on_the_cpu.py"
+    text, solved = checked_here("pad_zeros", wrong)
+    assert not solved
+    assert "the values are right on the CPU, but the code would fail on a GPU." in text, text
+    assert "at line 8: out[padding:padding + height" in text, text
+    assert "torch.zeros(..., device=x.device) or x.new_zeros(...)" in text, text
+
+
+def test_a_result_left_on_the_cpu_is_caught_without_a_gpu():
+    sys.path.insert(0, str(ROOT / "tests" / "exercises"))
+    import checks
+    ignores_the_device = checks.also_on_another_device(lambda x: torch.zeros(x.shape), Path("x.py"))
+    with pytest.raises(checks.Wrong, match="your result came back on the CPU"):
+        ignores_the_device(torch.ones(2, 3))
+    follows_the_device = checks.also_on_another_device(lambda x: x.new_zeros(x.shape), Path("x.py"))
+    assert follows_the_device(torch.ones(2, 3)).device == torch.device("cpu")
+
+
 # -- Bad input, through the command --------------------------------------------------------------
 
 def learner_file(tmp_path, body, name="lstm_cell"):

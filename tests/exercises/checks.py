@@ -10,6 +10,7 @@ on the untouched starter and on planted wrong answers (tests/exercises/wrong/).
 """
 
 import contextlib
+import copy
 import importlib.util
 import linecache
 import traceback
@@ -52,7 +53,7 @@ def run(name, path, emit):
         emit({"event": "import-error", "message": str(problem)})
     else:
         try:
-            CHECKS[name](solve, checker(emit, path))
+            CHECKS[name](also_on_another_device(solve, path), checker(emit, path))
         except NotImplementedYet:
             emit({"event": "not-implemented"})
     emit({"event": "done"})
@@ -75,6 +76,66 @@ def load(name, path):
         raise Wrong(f"has no function named `{name}`. Keep the line `def {name}(...)` of the "
                     "starter as it is.")
     return function
+
+
+# -- The same function with its inputs on another device ---------------------------------------
+
+# A learner's function that makes a new tensor with `torch.zeros(...)` and no `device=` passes
+# every check on a laptop, then fails on a GPU: the new tensor stays on the CPU while the inputs
+# are on the GPU. PyTorch's "meta" device stands in for the GPU, so this is caught on any
+# computer: its tensors have a shape and no values, and mixing one with a CPU tensor either
+# raises or leaves the result on the CPU, as on a GPU.
+OTHER_DEVICE = torch.device("meta")
+
+
+def also_on_another_device(solve, path):
+    """`solve`, which also runs once with its tensor inputs on OTHER_DEVICE.
+
+    The CPU run gives the values that the checks compare. The second run must not raise and
+    must return its tensors on OTHER_DEVICE; otherwise it raises `Wrong`, saying what to do.
+    """
+    def solve_on_both(*args):
+        result = solve(*args)  # NotImplementedError here is the untouched starter
+        moved = [to_other_device(arg) for arg in args]
+        if all(new is old for new, old in zip(moved, args)):
+            return result  # no tensor among the inputs (lstm_parameters)
+        try:
+            elsewhere = solve(*moved)
+        except (Exception, SystemExit) as error:
+            raise Wrong(f"{ON_A_GPU}{error_text(error, path)}\n{MAKE_TENSORS_THERE}") from None
+        if any(tensor.device != OTHER_DEVICE for tensor in tensors_in(elsewhere)):
+            raise Wrong(f"{ON_A_GPU}your result came back on the CPU.\n{MAKE_TENSORS_THERE}")
+        return result
+
+    return solve_on_both
+
+
+ON_A_GPU = ("the values are right on the CPU, but the code would fail on a GPU.\n"
+            "With the inputs on PyTorch's 'meta' device, which stands in for a GPU here:\n")
+MAKE_TENSORS_THERE = ("Make each new tensor on the device of the inputs: "
+                      "torch.zeros(..., device=x.device) or x.new_zeros(...).")
+
+
+def prepare_other_device():
+    """Load PyTorch's code for OTHER_DEVICE (about 2 s the first time), before the time limit."""
+    (torch.ones(2, 2, device=OTHER_DEVICE) @ torch.ones(2, 2, device=OTHER_DEVICE)).tanh()
+
+
+def to_other_device(value):
+    """A copy of a tensor or module on OTHER_DEVICE; any other value as it is."""
+    if isinstance(value, torch.Tensor):
+        return value.detach().to(OTHER_DEVICE).requires_grad_(value.requires_grad)
+    if isinstance(value, nn.Module):
+        return copy.deepcopy(value).to(OTHER_DEVICE)
+    return value
+
+
+def tensors_in(value):
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [tensor for item in value for tensor in tensors_in(item)]
+    return []
 
 
 def checker(emit, path):
