@@ -13,7 +13,7 @@ EVENTS = [1943, 1958, 1969, 1986, 1989, 1997, 2006, 2012, 2017]
 
 
 def history(text):
-    """A timeline of milestones, evenly spaced, labels above and below the line in turn."""
+    """A timeline of milestones, evenly spaced (not to scale), labels above and below in turn."""
     figure, axes = plt.subplots(figsize=(10, 3.6))
     axes.axhline(0, color=GREY, linewidth=1.5)
     for x, year in enumerate(EVENTS):
@@ -22,8 +22,10 @@ def history(text):
         axes.plot(x, 0, "o", color=BLUE, markersize=7)
         axes.text(x, 0.58 * side, f"{year}\n{text(str(year))}", ha="center",
                   va="bottom" if side > 0 else "top", fontsize=10.5)
+    axes.text(len(EVENTS) - 0.4, -1.6, text("not_to_scale"), ha="right", va="bottom",
+              fontsize=9.5, color=GREY, style="italic")
     axes.set_xlim(-0.6, len(EVENTS) - 0.4)
-    axes.set_ylim(-1.55, 1.55)
+    axes.set_ylim(-1.6, 1.55)
     axes.axis("off")
     figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.98)
     return figure
@@ -78,7 +80,7 @@ def neuron(text):
     axes.text(7.9, 0.25, r"$f(z)$", ha="center", va="top", fontsize=12)
 
     arrow(axes, (8.85, 1.6), (10.0, 1.6))
-    axes.text(10.1, 1.6, r"$y$", ha="left", va="center", fontsize=15)
+    axes.text(10.1, 1.6, r"$a$", ha="left", va="center", fontsize=15)
     axes.text(10.2, 0.8, text("output"), ha="center", va="top", fontsize=10.5)
     return figure
 
@@ -115,8 +117,8 @@ def network(text):
 
 @functools.cache
 def two_moons_run():
-    """The run of snippets/deep_learning/04_mlp_two_moons.py: data, trained model, losses."""
-    snippet = import_snippet("deep_learning/04_mlp_two_moons.py")
+    """The run of snippets/deep_learning/06_mlp_two_moons.py: data, trained model, losses."""
+    snippet = import_snippet("deep_learning/06_mlp_two_moons.py")
     torch.manual_seed(0)
     train_data, test_data = snippet.make_data()
     model = snippet.make_mlp()
@@ -126,13 +128,14 @@ def two_moons_run():
 
 @functools.cache
 def hidden_layer_runs():
-    """The three models of snippets/deep_learning/05_why_hidden_layers.py, trained."""
-    snippet = import_snippet("deep_learning/05_why_hidden_layers.py")
+    """The three models of snippets/deep_learning/08_why_hidden_layers.py, trained, and the
+    test points on which their accuracy is measured."""
+    snippet = import_snippet("deep_learning/08_why_hidden_layers.py")
     torch.manual_seed(0)
     train_data, test_data = snippet.make_data()
     models = snippet.make_models()
     accuracies = [snippet.train_and_test(m, train_data, test_data) for m in models.values()]
-    return train_data, list(models.values()), accuracies
+    return test_data, list(models.values()), accuracies
 
 
 def probability_of_class_1(model, xx, yy):
@@ -157,11 +160,12 @@ def boundary(axes, model):
     axes.grid(False)
 
 
-def points(axes, X, y, **style):
+def points(axes, X, y, names=(None, None), **style):
+    """The points of class 0 in blue and of class 1 in orange; `names` label them in a legend."""
     X, y = X.cpu().numpy(), y.cpu().numpy()
-    for label, color in [(0, BLUE), (1, ORANGE)]:
+    for label, color, name in [(0, BLUE, names[0]), (1, ORANGE, names[1])]:
         # rasterized: the points are one picture, not a thousand SVG shapes (a lighter page)
-        axes.scatter(*X[y == label].T, color=color, s=12, rasterized=True, **style)
+        axes.scatter(*X[y == label].T, color=color, s=12, rasterized=True, label=name, **style)
 
 
 def two_moons(text):
@@ -173,14 +177,17 @@ def two_moons(text):
     figure, (left, right) = plt.subplots(1, 2, figsize=(10, 3.9))
     for axes in (left, right):
         boundary(axes, model)
-    points(left, X, y, edgecolor="white", linewidth=0.3)
+    points(left, X, y, (text("class_0_train"), text("class_1_train")), edgecolor="white",
+           linewidth=0.3)
     left.set_title(text("train").format(n=len(X)), fontsize=11)
-    points(right, X_test, y_test, marker="^", edgecolor="white", linewidth=0.3)
+    left.legend(loc="lower left", fontsize=10, markerscale=1.6)
+    points(right, X_test, y_test, (text("class_0_test"), text("class_1_test")), marker="^",
+           edgecolor="white", linewidth=0.3)
     right.scatter(*X_test.cpu().numpy()[wrong].T, s=110, facecolor="none", edgecolor=RED,
                   linewidth=1.6, label=text("wrong"))
     right.set_title(text("test").format(n=len(X_test), accuracy=round(100 * accuracy)),
                     fontsize=11)
-    right.legend(loc="lower left", fontsize=10)
+    right.legend(loc="lower left", fontsize=10, markerscale=1.6)
     figure.subplots_adjust(left=0.05, right=0.98, bottom=0.08, top=0.9, wspace=0.12)
     return figure
 
@@ -199,13 +206,13 @@ def loss_curve(text):
 
 
 def why_hidden_layers(text):
-    """The boundaries of the three models of snippet 05, side by side."""
+    """The boundaries of the three models of snippet 08, side by side, with the test points."""
     (X, y), models, accuracies = hidden_layer_runs()
     figure, panels = plt.subplots(1, 3, figsize=(10, 3.1))
     for axes, model, accuracy, key in zip(panels, models, accuracies,
                                           ["linear", "deep_linear", "mlp"]):
         boundary(axes, model)
-        points(axes, X, y, edgecolor="white", linewidth=0.2)
+        points(axes, X, y, marker="^", edgecolor="white", linewidth=0.2)
         axes.set_title(text(key).format(accuracy=round(100 * accuracy)), fontsize=12)
         axes.set_xticks([])
         axes.set_yticks([])
@@ -217,8 +224,18 @@ def why_hidden_layers(text):
 
 
 def activations(text):
-    """The plot that snippets/deep_learning/06_plot_activation_functions.py draws, as it is."""
-    return import_snippet("deep_learning/06_plot_activation_functions.py").plot_activations()
+    """The plot that snippets/deep_learning/10_plot_activation_functions.py draws, with the
+    snippet's functions and its layout, and the labels in the page's language."""
+    snippet = import_snippet("deep_learning/10_plot_activation_functions.py")
+    figure = snippet.plot_activations()
+    axes = figure.axes[0]
+    for line in axes.get_lines():
+        if line.get_label() in snippet.ACTIVATIONS:
+            line.set_label(text(line.get_label()))
+    axes.legend(loc="upper left")
+    axes.set_xlabel(text("z"))
+    axes.set_ylabel(text("f(z)"))
+    return figure
 
 
 FIGURES = {
