@@ -153,21 +153,36 @@ def test_gradient_vanishes_with_default_weights():
     assert "factor per step: 0.59" in stored("10_gradient_vs_distance.out")
 
 
-def test_gradient_explodes_with_recurrent_weights_times_6():
+def test_gradient_explodes_with_the_same_recurrent_weights_times_6():
     snippet, results = measured()
     radius, norms = results[6.0]
     factor = snippet.factor_per_step(norms)
     assert factor > 1.2, "grows by at least 20 % per step"
     assert norms[30] > 1e3 * norms[0]
     assert factor < radius, "tanh saturates, so growth is slower than the eigenvalue"
+    assert "factor per step: 1.36" in stored("10_gradient_vs_distance.out")
 
 
-def test_vanishing_is_not_a_lucky_seed():
+def test_both_measurements_scale_one_and_the_same_u():
+    snippet, results = measured()
+    assert abs(results[6.0][0] - 6 * results[1.0][0]) < 1e-4, "the same U, times 6"
+    radii = [float(v) for v in re.findall(r"eigenvalue\| of U = ([\d.]+)",
+                                          stored("10_gradient_vs_distance.out"))]
+    assert radii == [0.62, 3.71]
+    torch.manual_seed(0)
+    rnn = nn.RNN(1, 4)
+    copy = snippet.scaled(rnn, 6.0)
+    assert torch.equal(copy.weight_hh_l0, 6.0 * rnn.weight_hh_l0)
+    assert torch.equal(copy.weight_ih_l0, rnn.weight_ih_l0), "only U is scaled"
+
+
+def test_vanishing_and_exploding_are_not_a_lucky_seed():
     snippet = import_snippet("rnn/10_gradient_vs_distance.py")
     for seed in [1, 2, 3]:
         torch.manual_seed(seed)
-        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(1.0))) < 0.8
-        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(6.0))) > 1.2
+        results = snippet.measure()
+        assert snippet.factor_per_step(results[1.0][1]) < 0.8
+        assert snippet.factor_per_step(results[6.0][1]) > 1.2
 
 
 def test_clipping_rescales_the_gradient_to_max_norm_and_keeps_its_direction():

@@ -203,6 +203,8 @@ def gradient_vs_distance(text):
     axes.set_xlabel(text("distance"))
     axes.set_ylabel(text("norm"))
     axes.axhline(1.0, color=GREY, linewidth=0.8)
+    axes.text(len(norms) - 1, 1.3, text("norm_1"), ha="right", va="bottom", fontsize=10,
+              color=GREY)
     axes.legend(loc="upper left")
     return figure
 
