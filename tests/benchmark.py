@@ -29,7 +29,6 @@ os.environ.pop("OMP_NUM_THREADS", None)  # conftest sets 1 thread for the tests;
 EXPERIMENTS = {
     "lstm/03_remember_the_first_token.py",
     "lstm/04_forget_gate_bias.py",
-    "rnn/12_forecast_window_vs_rnn.py",
 }
 
 
