@@ -29,7 +29,9 @@ os.environ.pop("OMP_NUM_THREADS", None)  # conftest sets 1 thread for the tests;
 EXPERIMENTS = {
     "lstm/03_remember_the_first_token.py",
     "lstm/04_forget_gate_bias.py",
-    "rnn/12_forecast_window_vs_rnn.py",
+    "rnn/13_forecast_with_a_window.py",
+    "rnn/14_forecast_with_an_rnn.py",
+    "rnn/15_how_far_back_the_rnn_looks.py",
 }
 
 

@@ -71,7 +71,7 @@ def test_rnn_output_depends_on_a_value_10_steps_back():
     rnn = snippet.make_rnn()
     series = torch.randn(30, device=snippet.device)
     other = series.clone()
-    other[-10] += 5.0
+    other[-1 - 10] += 5.0
     change = (snippet.last_output(rnn, series) - snippet.last_output(rnn, other)).abs().max()
     assert change > 1e-3
     stored_change = float(re.search(r"10 steps back changes: ([\d.]+)",
@@ -153,21 +153,36 @@ def test_gradient_vanishes_with_default_weights():
     assert "factor per step: 0.59" in stored("10_gradient_vs_distance.out")
 
 
-def test_gradient_explodes_with_recurrent_weights_times_6():
+def test_gradient_explodes_with_the_same_recurrent_weights_times_6():
     snippet, results = measured()
     radius, norms = results[6.0]
     factor = snippet.factor_per_step(norms)
     assert factor > 1.2, "grows by at least 20 % per step"
     assert norms[30] > 1e3 * norms[0]
     assert factor < radius, "tanh saturates, so growth is slower than the eigenvalue"
+    assert "factor per step: 1.36" in stored("10_gradient_vs_distance.out")
 
 
-def test_vanishing_is_not_a_lucky_seed():
+def test_both_measurements_scale_one_and_the_same_u():
+    snippet, results = measured()
+    assert abs(results[6.0][0] - 6 * results[1.0][0]) < 1e-4, "the same U, times 6"
+    radii = [float(v) for v in re.findall(r"eigenvalue\| of U = ([\d.]+)",
+                                          stored("10_gradient_vs_distance.out"))]
+    assert radii == [0.62, 3.71]
+    torch.manual_seed(0)
+    rnn = nn.RNN(1, 4)
+    copy = snippet.scaled(rnn, 6.0)
+    assert torch.equal(copy.weight_hh_l0, 6.0 * rnn.weight_hh_l0)
+    assert torch.equal(copy.weight_ih_l0, rnn.weight_ih_l0), "only U is scaled"
+
+
+def test_vanishing_and_exploding_are_not_a_lucky_seed():
     snippet = import_snippet("rnn/10_gradient_vs_distance.py")
     for seed in [1, 2, 3]:
         torch.manual_seed(seed)
-        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(1.0))) < 0.8
-        assert snippet.factor_per_step(snippet.gradient_norms(snippet.make_rnn(6.0))) > 1.2
+        results = snippet.measure()
+        assert snippet.factor_per_step(results[1.0][1]) < 0.8
+        assert snippet.factor_per_step(results[6.0][1]) > 1.2
 
 
 def test_clipping_rescales_the_gradient_to_max_norm_and_keeps_its_direction():
@@ -183,17 +198,66 @@ def test_clipping_rescales_the_gradient_to_max_norm_and_keeps_its_direction():
     assert "after clipping: 1.0000" in text and "cosine similarity): 1.0000" in text
     largest = float(re.search(r"largest weight of the RNN: ([\d.]+)", text).group(1))
     unclipped, clipped = (float(v) for v in re.search(
-        r"lr 0.01: ([\d.e+-]+) without clipping, ([\d.e+-]+) with clipping", text).groups())
+        r"SGD step with lr 0.01: ([\d.e+-]+) without clipping, ([\d.e+-]+) with clipping",
+        text).groups())
     assert unclipped > 50 * largest, "one unclipped step would wreck the weights"
     assert clipped < 0.01 * largest
 
 
-# -- The experiment: a window of 5 vs a recurrent network ----------------------------------------
+def test_the_first_adam_step_changes_each_weight_by_about_the_learning_rate_without_clipping():
+    snippet = import_snippet("rnn/11_gradient_clipping.py")
+    torch.manual_seed(0)
+    rnn = snippet.exploding_gradients()
+    assert snippet.flat_gradient(rnn).norm() > 100, "the gradient really exploded"
+    before = [p.detach().clone() for p in rnn.parameters()]
+    torch.optim.Adam(rnn.parameters(), lr=0.01).step()
+    changes = torch.cat([(p.detach() - b).abs().flatten()
+                         for p, b in zip(rnn.parameters(), before)])
+    assert changes.min() > 0.0099 and changes.max() < 0.0101, "about lr for every weight, not 110"
+
+
+# -- The experiment: a window or a memory ----------------------------------------------------------
 
 def forecast_errors():
-    lines = stored("12_forecast_window_vs_rnn.out").splitlines()
-    return {m.group(1): float(m.group(2))
-            for m in (re.match(r"\s+(.+?)\s+([\d.]+)$", line) for line in lines) if m}
+    """Every test MSE that the snippets 12, 13 and 14 print, by name."""
+    errors = {}
+    for name in ["12_forecast_baselines.out", "13_forecast_with_a_window.out",
+                 "14_forecast_with_an_rnn.out"]:
+        for line in stored(name).splitlines():
+            match = re.match(r"\s+(.+?)\s+([\d.]+)$", line)
+            if match:
+                errors[match.group(1)] = float(match.group(2))
+    assert len(errors) == 5, errors
+    return errors
+
+
+def test_all_forecast_snippets_use_the_same_series():
+    series = [import_snippet("rnn/12_forecast_baselines.py").noisy_sine,
+              import_snippet("rnn/13_forecast_with_a_window.py").noisy_sine,
+              import_snippet("rnn/14_forecast_with_an_rnn.py").noisy_sine,
+              import_snippet("rnn/15_how_far_back_the_rnn_looks.py").noisy_sine]
+    made = []
+    for noisy_sine in series:
+        torch.manual_seed(0)
+        result = noisy_sine()
+        made.append(result[0] if isinstance(result, tuple) else result)
+    assert all(torch.equal(made[0], other) for other in made[1:])
+
+
+def test_forecast_rows_and_targets_line_up():
+    """The MLP's test rows and the RNN's test predictions are for exactly the values 800-999."""
+    snippet = import_snippet("rnn/13_forecast_with_a_window.py")
+    series = torch.arange(1000.0)
+    for width in [5, 10]:
+        inputs = series.unfold(0, width, 1)[:-1]
+        targets = series[width:]
+        train = snippet.SPLIT - width
+        assert targets[train - 1] == 799 and targets[train] == 800 and targets[-1] == 999
+        assert torch.equal(inputs[train], torch.arange(800.0 - width, 800.0))
+    rnn = import_snippet("rnn/14_forecast_with_an_rnn.py")
+    inputs, targets = series[:-1], series[1:]
+    assert torch.equal(targets[rnn.SPLIT - 1:], torch.arange(800.0, 1000.0))
+    assert inputs[rnn.SPLIT - 1] == 799, "the prediction for value 800 is made after value 799"
 
 
 def test_forecast_every_model_beats_repeating_the_last_value_by_3_times():
@@ -215,3 +279,44 @@ def test_forecast_window_of_5_is_too_short_and_a_window_of_10_matches_the_rnn():
     assert rnn < 0.9 * window_5, "the RNN beats the window of 5 by more than 10 %"
     assert window_10 < 0.9 * window_5, "a window of 10 beats a window of 5 by more than 10 %"
     assert abs(rnn - window_10) < 0.1 * window_10, "window of 10 and RNN within 10 %"
+
+
+def reach(seed):
+    """Snippet 15 with another seed: gradient sizes by distance, in % of distance 0."""
+    snippet = import_snippet("rnn/15_how_far_back_the_rnn_looks.py")
+    torch.manual_seed(seed)
+    series = snippet.noisy_sine()
+    model = snippet.Forecaster().to(snippet.device)
+    before = snippet.gradient_by_distance(model, series)
+    snippet.train(model, series)
+    after = snippet.gradient_by_distance(model, series)
+    return 100 * before / before[0], 100 * after / after[0]
+
+
+def test_training_makes_the_rnn_look_further_back():
+    text = stored("15_how_far_back_the_rnn_looks.out")
+    untrained, trained = ([float(v) for v in re.findall(r"([\d.e-]+) %", line)]
+                          for line in text.splitlines()[2:4])
+    # distances 5, 10, 20, 30
+    assert untrained[1] < 5 and untrained[2] < 0.1, "before training, the memory fades fast"
+    assert trained[1] > 10 and trained[2] > 1, "after training, 10 and 20 steps back still count"
+    assert trained[3] < 2, "30 steps back hardly counts: the RNN uses about the last 20 values"
+    for seed in [1, 2]:
+        before, after = reach(seed)
+        assert before[10] < 5 and before[20] < 0.1
+        assert after[10] > 10 and after[20] > 1 and after[30] < 2
+
+
+def test_snippet_15_trains_the_same_model_as_snippet_14():
+    rnn, look = (import_snippet(f"rnn/{name}.py")
+                 for name in ["14_forecast_with_an_rnn", "15_how_far_back_the_rnn_looks"])
+    errors = []
+    for snippet in [rnn, look]:
+        torch.manual_seed(0)
+        series = snippet.noisy_sine()
+        model = snippet.Forecaster().to(snippet.device)
+        if snippet is look:
+            snippet.gradient_by_distance(model, series)  # as in its main(): measured first
+        snippet.train(model, series, steps=20)
+        errors.append(rnn.test_mse(model, series))
+    assert errors[0] == errors[1]

@@ -31,9 +31,9 @@ def main():
     mlp = nn.Sequential(nn.Linear(WINDOW, 32), nn.Tanh(), nn.Linear(32, 1)).to(device)
     print(f"MLP output shape: {tuple(mlp(inputs).shape)}")
 
-    # Two histories that differ only 10 steps back, outside the last window
+    # Two series that differ in one value only: 10 steps before the last value, series[-1]
     other = series.clone()
-    other[-10] += 5.0
+    other[-1 - 10] += 5.0
     change = (mlp(series[-WINDOW:]) - mlp(other[-WINDOW:])).abs().item()
     print(f"change of the prediction when the past outside the window changes: {change:.4f}")
 

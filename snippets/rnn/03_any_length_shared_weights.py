@@ -29,10 +29,10 @@ def main():
         print(f"length {length:3d}: input {tuple(batch.shape)} -> "
               f"output {tuple(output.shape)}, last hidden state {tuple(h_last.shape)}")
 
-    # The same edit as for the window MLP: a value 10 steps back
+    # The same change as for the window MLP: the value 10 steps before the last value
     series = torch.randn(30, device=device)
     other = series.clone()
-    other[-10] += 5.0
+    other[-1 - 10] += 5.0
     change = (last_output(rnn, series) - last_output(rnn, other)).abs().max().item()
     print(f"change of the last output when a value 10 steps back changes: {change:.4f}")
 

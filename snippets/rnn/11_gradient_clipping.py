@@ -32,8 +32,8 @@ def main():
     print(f"same direction (cosine similarity): {cosine:.4f}")
     largest = max(p.abs().max().item() for p in rnn.parameters())
     print(f"largest weight of the RNN: {largest:.2f}")
-    lr = 0.01
-    print(f"largest weight change of one step with lr {lr}: "
+    lr = 0.01  # plain gradient descent (SGD): the change of a weight is lr * its gradient
+    print(f"largest weight change of one SGD step with lr {lr}: "
           f"{lr * before.abs().max().item():.3g} without clipping, "
           f"{lr * after.abs().max().item():.3g} with clipping")
 

@@ -101,21 +101,36 @@ def unrolled(text, steps=4):
     return figure
 
 
-# Each shape: (columns, columns with an input, columns with an output)
+# Each shape: (columns, columns with an input, columns with an output, columns whose input is
+# the word before, whether an image sets the first hidden state)
 SHAPES = [
-    ("one_to_one", 1, [0], [0]),
-    ("one_to_many", 3, [0], [0, 1, 2]),
-    ("many_to_one", 3, [0, 1, 2], [2]),
-    ("encoder_decoder", 5, [0, 1, 2], [3, 4]),
-    ("synced", 3, [0, 1, 2], [0, 1, 2]),
+    ("one_to_one", 1, [0], [0], [], False),
+    ("one_to_many", 3, [], [0, 1, 2], [0, 1, 2], True),
+    ("many_to_one", 3, [0, 1, 2], [2], [], False),
+    ("encoder_decoder", 5, [0, 1, 2], [3, 4], [3, 4], False),
+    ("synced", 3, [0, 1, 2], [0, 1, 2], [], False),
 ]
+
+
+def dashed_box(axes, x, y):
+    """An input that is the word before: the model's own last word, or the correct one."""
+    axes.add_patch(FancyBboxPatch((x - 0.3, y - 0.25), 0.6, 0.5,
+                                  boxstyle="round,pad=0.02,rounding_size=0.12",
+                                  facecolor="white", edgecolor=ORANGE, linewidth=1.6,
+                                  linestyle=(0, (2, 1.5))))
 
 
 def shapes(text):
     """Karpathy's five shapes: inputs (orange), hidden states (green), outputs (blue)."""
-    figure, axes = blank((10, 2.8), (-3.6, 19.6), (-1.7, 4.3))
+    figure, axes = blank((10, 3.3), (-3.6, 20.6), (-2.6, 4.3))
     step, gap, left = 1.0, 1.5, 0.0
-    for key, columns, inputs, outputs in SHAPES:
+    for key, columns, inputs, outputs, words_before, image in SHAPES:
+        if image:  # the image sits left of the first hidden state and sets it
+            box(axes, left, 1.4, None, PALE_ORANGE, ORANGE, width=0.6, height=0.5)
+            axes.text(left, 1.05, text("image"), ha="center", va="top", fontsize=9,
+                      color=ORANGE)
+            arrow(axes, (left + 0.3, 1.4), (left + step - 0.3, 1.4), colour=ORANGE)
+            left += step
         width = max((columns - 1) * step, 2.2)
         centre = left + width / 2
         xs = [centre + step * (c - (columns - 1) / 2) for c in range(columns)]
@@ -123,12 +138,17 @@ def shapes(text):
             box(axes, x, 1.4, None, PALE_GREEN, GREEN, width=0.6, height=0.5)
             if c in inputs:
                 box(axes, x, 0.0, None, PALE_ORANGE, ORANGE, width=0.6, height=0.5)
+            if c in words_before:
+                dashed_box(axes, x, 0.0)
+            if c in inputs or c in words_before:
                 arrow(axes, (x, 0.25), (x, 1.15))
             if c in outputs:
                 box(axes, x, 2.8, None, PALE_BLUE, BLUE, width=0.6, height=0.5)
                 arrow(axes, (x, 1.65), (x, 2.55))
             if c > 0:
                 arrow(axes, (x - step + 0.3, 1.4), (x - 0.3, 1.4), colour=GREEN)
+        if image:
+            centre -= step / 2  # the title and the use are centred on the image and the steps
         axes.text(centre, 3.3, text(key), ha="center", va="bottom", fontsize=11,
                   fontweight="bold")
         axes.text(centre, -0.5, text(f"{key}_use"), ha="center", va="top", fontsize=10)
@@ -136,6 +156,9 @@ def shapes(text):
     for y, key, colour in [(0.0, "legend_input", ORANGE), (1.4, "legend_hidden", GREEN),
                            (2.8, "legend_output", BLUE)]:
         axes.text(-0.7, y, text(key), ha="right", va="center", fontsize=10, color=colour)
+    dashed_box(axes, 0.0, -2.1)
+    axes.text(0.5, -2.1, text("legend_word_before"), ha="left", va="center", fontsize=10,
+              color=ORANGE)
     return figure
 
 
@@ -203,6 +226,8 @@ def gradient_vs_distance(text):
     axes.set_xlabel(text("distance"))
     axes.set_ylabel(text("norm"))
     axes.axhline(1.0, color=GREY, linewidth=0.8)
+    axes.text(len(norms) - 1, 1.3, text("norm_1"), ha="right", va="bottom", fontsize=10,
+              color=GREY)
     axes.legend(loc="upper left")
     return figure
 

@@ -1,0 +1,59 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+device = "cuda" if torch.cuda.is_available() else "mps" if torch.mps.is_available() else "cpu"
+
+LENGTH, SPLIT, NOISE = 1000, 800, 0.1  # values 0 to 799 are for training, 800 to 999 for testing
+
+
+def noisy_sine(period=25):
+    t = torch.arange(LENGTH, dtype=torch.float32)
+    return (torch.sin(2 * torch.pi * t / period) + NOISE * torch.randn(LENGTH)).to(device)
+
+
+class Forecaster(nn.Module):
+    """Synced many-to-many: after reading value t, predict value t + 1."""
+
+    def __init__(self, hidden=32):
+        super().__init__()
+        self.rnn = nn.RNN(1, hidden, batch_first=True)
+        self.head = nn.Linear(hidden, 1)
+
+    def forward(self, series):  # (batch, time) -> (batch, time)
+        output, _ = self.rnn(series.unsqueeze(-1))
+        return self.head(output).squeeze(-1)
+
+
+def train(model, series, chunk=50, steps=300, skip=10):
+    """Chunks of 50 training values; every chunk starts from h = 0; the first 10 steps are free."""
+    starts = range(0, SPLIT - chunk, 10)  # a new chunk every 10 values
+    inputs = torch.stack([series[s:s + chunk] for s in starts])  # values s to s + 49
+    targets = torch.stack([series[s + 1:s + chunk + 1] for s in starts])  # values s + 1 to s + 50
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = nn.functional.mse_loss(model(inputs)[:, skip:], targets[:, skip:])
+        loss.backward()
+        optimizer.step()
+
+
+def test_mse(model, series):
+    """Read the whole series from value 0; compare the predictions of values 800 to 999."""
+    inputs, targets = series[:-1], series[1:]  # prediction i is for value i + 1
+    with torch.no_grad():
+        predictions = model(inputs.unsqueeze(0))[0]
+    return nn.functional.mse_loss(predictions[SPLIT - 1:], targets[SPLIT - 1:]).item()
+
+
+def main():
+    print(f"Device: {device}")
+    series = noisy_sine()
+    model = Forecaster().to(device)
+    train(model, series)
+    print("test MSE of the next value (lower is better)")
+    print(f"  RNN, whole history  {test_mse(model, series):.4f}")
+
+
+if __name__ == "__main__":
+    main()
