@@ -13,12 +13,12 @@ GRADIENTS = {
 def adam_steps(gradients, lr=0.01):
     """Train one weight with Adam; the loss gradient * weight has exactly this gradient.
     Returns how far each step moves the weight, divided by lr."""
-    weight = torch.zeros(1, device=device, requires_grad=True)
+    weight = torch.tensor(0.0, device=device, requires_grad=True)
     optimizer = torch.optim.Adam([weight], lr=lr)
     steps = []
     for gradient in gradients:
         before = weight.item()
-        loss = gradient * weight.sum()
+        loss = gradient * weight
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
