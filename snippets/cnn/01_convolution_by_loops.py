@@ -22,7 +22,7 @@ def conv2d_loops(image, kernel):
     """Slide the kernel over the image; each output is a sum of products (no padding, stride 1)."""
     k = kernel.shape[0]
     rows, cols = image.shape[0] - k + 1, image.shape[1] - k + 1
-    out = torch.zeros(rows, cols, device=image.device)
+    out = image.new_zeros(rows, cols)  # zeros on the device of the image, with its dtype
     for i in range(rows):
         for j in range(cols):
             window = image[i:i + k, j:j + k]

@@ -11,7 +11,7 @@ def conv2d_loops(x, weight, bias, stride=1, padding=0):
     x = F.pad(x, (padding, padding, padding, padding))  # zeros around the border
     rows = (x.shape[1] - k) // stride + 1
     cols = (x.shape[2] - k) // stride + 1
-    out = torch.zeros(c_out, rows, cols, device=x.device)
+    out = x.new_zeros(c_out, rows, cols)
     for o in range(c_out):  # one filter per output channel
         for i in range(rows):
             for j in range(cols):

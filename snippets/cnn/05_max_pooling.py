@@ -16,7 +16,7 @@ FEATURE_MAP = [
 def max_pool_loops(x, size=2):
     """The largest value of each size x size block; the blocks do not overlap (stride = size)."""
     rows, cols = x.shape[0] // size, x.shape[1] // size
-    out = torch.zeros(rows, cols, device=x.device)
+    out = x.new_zeros(rows, cols)
     for i in range(rows):
         for j in range(cols):
             out[i, j] = x[i * size:(i + 1) * size, j * size:(j + 1) * size].max()

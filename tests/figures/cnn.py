@@ -67,12 +67,16 @@ def convolution(text):
     window = [[PALE_ORANGE if i < 3 and j < 3 else "white" for j in range(5)] for i in range(5)]
     grid(axes, image, 0, 5, window)
     outline(axes, 0, 5, 3, 3, ORANGE)
+    for i in range(3):  # the kernel weight that lies on each pixel of the window, in blue
+        for j in range(3):
+            axes.text(j + 0.93, 5 - i - 0.9, f"{kernel[i][j]:g}", ha="right", va="bottom",
+                      fontsize=8, color=BLUE)
     grid(axes, kernel, 6.5, 4, [[PALE_BLUE] * 3] * 3)
     first = [[PALE_ORANGE if (i, j) == (0, 0) else "white" for j in range(3)] for i in range(3)]
     grid(axes, out, 11.5, 4, first)
     outline(axes, 11.5, 4, 1, 1, ORANGE)
-    axes.text(5.75, 2.5, "×", ha="center", va="center", fontsize=22, color=GREY)
-    axes.text(10.5, 2.5, "=", ha="center", va="center", fontsize=22, color=GREY)
+    # No "×" or "=" between the grids: that would read as a product of matrices
+    arrow(axes, (9.8, 2.5), (11.2, 2.5))
     for x, y, key in [(2.5, 5.3, "input"), (8, 4.3, "kernel"), (13, 4.3, "output")]:
         axes.text(x, y, text(key), ha="center", va="bottom", fontsize=12)
     factor = [[f"{w}" if w >= 0 else f"({w})" for w in row] for row in kernel]
@@ -124,22 +128,24 @@ def max_pooling(text):
     bold = [[x[i, j] == pooled[i // 2][j // 2] and x[i // 2 * 2:i // 2 * 2 + 2,
              j // 2 * 2:j // 2 * 2 + 2].argmax() == (i % 2) * 2 + j % 2
              for j in range(4)] for i in range(4)]
-    figure, axes = blank((9, 4.2))
+    figure, axes = blank((10, 4.2))
     grid(axes, snippet.FEATURE_MAP, 0, 4, colours, bold=bold)
-    grid(axes, pooled, 8, 3, block_colours, bold=[[True] * 2] * 2)
-    arrow(axes, (4.4, 2), (7.6, 2))
-    axes.text(6, 2.35, text("operation"), ha="center", va="bottom", fontsize=11)
+    grid(axes, pooled, 10, 3, block_colours, bold=[[True] * 2] * 2)
+    # A wide gap between the grids, so that a longer translation of the label still fits
+    arrow(axes, (4.5, 2), (9.5, 2))
+    axes.text(7, 2.35, text("operation"), ha="center", va="bottom", fontsize=11,
+              linespacing=1.4)
     axes.text(2, 4.3, text("input"), ha="center", va="bottom", fontsize=12)
-    axes.text(9, 3.3, text("output"), ha="center", va="bottom", fontsize=12)
-    axes.text(5, -0.6, text("note"), ha="center", va="top", fontsize=11, color=GREY)
-    axes.set_xlim(-0.3, 10.3)
+    axes.text(11, 3.3, text("output"), ha="center", va="bottom", fontsize=12)
+    axes.text(6, -0.6, text("note"), ha="center", va="top", fontsize=11, color=GREY)
+    axes.set_xlim(-0.3, 12.3)
     axes.set_ylim(-1.5, 5.0)
     return figure
 
 
 def layer_shapes():
-    """(name, shape) after each layer of the digits CNN of snippet 07, ReLU folded into conv."""
-    model = import_snippet("cnn/07_digits_cnn.py").make_cnn().cpu()
+    """(name, shape) after each layer of the digits CNN of snippet 09, ReLU folded into conv."""
+    model = import_snippet("cnn/09_digits_cnn.py").make_cnn().cpu()
     x = torch.zeros(1, 1, 8, 8)
     shapes = [("input", tuple(x.shape[1:]))]
     for layer in model:
@@ -187,34 +193,45 @@ def architecture(text):
 
 
 def sobel(text):
-    """The generated square and what the two Sobel kernels and the edge strength make of it."""
+    """The generated square and what the two Sobel kernels and the edge strength make of it.
+
+    One convention in every panel: grey panels are white where the value is large, the two
+    signed maps are red where positive and blue where negative; each panel has its colour bar.
+    """
     snippet = import_snippet("cnn/02_sobel_edges.py")
     image = snippet.square_image()
     gx, gy, magnitude = (t.cpu().numpy() for t in snippet.sobel(image))
     panels = [(image.cpu().numpy(), "gray", 0, 1, "image"), (gx, "RdBu_r", -4, 4, "sobel_x"),
-              (gy, "RdBu_r", -4, 4, "sobel_y"), (magnitude, "Greys", 0, 4.5, "strength")]
-    figure, all_axes = plt.subplots(1, 4, figsize=(10, 3.5))
+              (gy, "RdBu_r", -4, 4, "sobel_y"), (magnitude, "gray", 0, 4.5, "strength")]
+    figure, all_axes = plt.subplots(1, 4, figsize=(10, 3.6))
     for axes, (values, cmap, low, high, key) in zip(all_axes, panels):
-        axes.imshow(values, cmap=cmap, vmin=low, vmax=high)
+        shown = axes.imshow(values, cmap=cmap, vmin=low, vmax=high)
         for (i, j), value in np.ndenumerate(values):
             if key != "image" and abs(value) > 1e-6:
-                shade = abs(value) / high > 0.6
+                if cmap == "gray":  # white where large: dark text on bright cells
+                    colour = "black" if value / high > 0.5 else "white"
+                else:  # red and blue are dark where strong: white text there
+                    colour = "white" if abs(value) / high > 0.6 else "black"
                 axes.text(j, i, f"{value:.0f}" if key != "strength" else f"{value:.1f}",
                           ha="center", va="center", fontsize=6.5 if key == "strength" else 8,
-                          color="white" if shade else "black")
+                          color=colour)
         axes.set_title(text(key), fontsize=11)
         frame(axes)
-    figure.subplots_adjust(left=0.02, right=0.98, wspace=0.08)
+        bar = figure.colorbar(shown, ax=axes, orientation="horizontal", fraction=0.06, pad=0.04,
+                              format="%g")
+        bar.set_ticks([low, 0, high] if low < 0 else [low, high])
+        bar.ax.tick_params(labelsize=8)
+    figure.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.08, wspace=0.08)
     return figure
 
 
 @functools.cache
 def trained():
-    """The digits CNN of snippet 07, trained exactly as `python 07_digits_cnn.py` trains it.
+    """The digits CNN of snippet 09, trained exactly as `python 09_digits_cnn.py` trains it.
 
     tests/test_cnn.py checks this same run, so the figures show the model the tests check.
     """
-    snippet = import_snippet("cnn/07_digits_cnn.py")
+    snippet = import_snippet("cnn/09_digits_cnn.py")
     torch.manual_seed(0)
     data = snippet.load_data()
     model, _, test_accuracy = snippet.train(data)

@@ -9,7 +9,7 @@ def avg_pool(x, size):
     columns left over at the bottom and on the right are not used.
     """
     rows, cols = x.shape[0] // size, x.shape[1] // size
-    out = torch.zeros(rows, cols)
+    out = x.new_zeros(rows, cols)  # on the device of x, with its dtype
     for i in range(rows):
         for j in range(cols):
             out[i, j] = x[i * size:(i + 1) * size, j * size:(j + 1) * size].mean()

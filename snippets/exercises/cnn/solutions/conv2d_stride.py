@@ -13,7 +13,7 @@ def conv2d_stride(image, kernel, stride):
     k = kernel.shape[0]
     rows = (image.shape[0] - k) // stride + 1
     cols = (image.shape[1] - k) // stride + 1
-    out = torch.zeros(rows, cols)
+    out = image.new_zeros(rows, cols)  # on the device of the image, with its dtype
     for i in range(rows):
         for j in range(cols):
             top, left = i * stride, j * stride

@@ -8,6 +8,6 @@ def pad_zeros(image, padding):
     Returns a tensor of shape (height + 2 * padding, width + 2 * padding).
     """
     height, width = image.shape
-    out = torch.zeros(height + 2 * padding, width + 2 * padding)
+    out = image.new_zeros(height + 2 * padding, width + 2 * padding)  # same device and dtype
     out[padding:padding + height, padding:padding + width] = image
     return out

@@ -67,6 +67,14 @@ def main():
     print(f"train accuracy: {train_acc:.0%}")
     print(f"test accuracy: {test_acc:.0%}")
 
+    kernels = model[0].weight.detach().cpu()  # (16, 1, 3, 3); index 11 is kernel 12
+    print("kernel 12 of the first layer:")
+    print(kernels[11, 0].numpy().round(1))
+    _, x_test, _, y_test = data
+    maps = feature_maps(model, x_test[0]).cpu()
+    print(f"feature maps of the first test image, a {y_test[0]}: {tuple(maps.shape)}")
+    print("largest value in each map:", " ".join(f"{m.max():.1f}" for m in maps))
+
 
 if __name__ == "__main__":
     main()
