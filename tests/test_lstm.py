@@ -91,6 +91,33 @@ def test_with_forget_bias_the_gradient_reaches_step_0(gradients):
         assert norms[name][49] > 1e6 * norms["LSTM, default init"][49], name
 
 
+def test_with_forget_bias_6_the_gradient_grows_with_the_distance(gradients):
+    """The page: with bias 6 the gradient does not shrink; at distance 49 it is about 4 times
+    its value at distance 1."""
+    norms = gradients[0]["LSTM, forget bias 6"]
+    assert 2 * norms[1] < norms[49] < 8 * norms[1], (norms[1], norms[49])
+
+
+def test_default_lstm_gradient_is_hundreds_of_times_the_rnn_gradient(gradients):
+    """The page: the gradient alone does not explain the ranking, because at distance 49 the
+    default LSTM's gradient is about 500 times the plain RNN's, yet both stay at chance."""
+    norms, _ = gradients
+    ratio = norms["LSTM, default init"][49] / norms["plain RNN"][49]
+    assert 100 < ratio < 2500, ratio
+
+
+def test_memory_kept_after_49_steps_for_each_forget_bias():
+    """sigma(b)**49 as the snippet prints it: about 2e-15, 2.2e-7, 0.0925 and 0.886."""
+    kept = {int(b): float(v) for b, v in re.findall(
+        r"sigmoid\((\d)\) = [\d.]+, kept after 49 steps: ([\d.e+-]+)",
+        stored("02_gradient_over_distance.out"))}
+    assert sorted(kept) == [0, 1, 3, 6], kept
+    for bias, value in kept.items():
+        assert value == pytest.approx(torch.sigmoid(torch.tensor(float(bias))).item() ** 49,
+                                      rel=0.01), bias
+    assert kept[0] < 1e-14 and 1e-7 < kept[1] < 1e-6 and kept[3] < 0.1 < 0.8 < kept[6]
+
+
 # -- The experiment: remember the first token ------------------------------------------------------
 
 def test_plain_rnn_and_default_lstm_stay_near_chance():
@@ -110,13 +137,47 @@ def test_lstm_with_forget_bias_3_learns_only_part_of_the_task():
     assert len(accuracy) == 15 and max(accuracy[:10]) <= 40 and 35 <= accuracy[-1] <= 80, accuracy
 
 
-def test_trained_lstm_writes_at_step_0_and_keeps_its_memory():
+def span(text, label):
+    """The two numbers of 'label: A to B', and of '(C to D)' after them when there is one."""
+    line = next(row for row in text.splitlines() if label in row)
+    return [float(v) for v in re.findall(r"\d+\.\d+", line.split(":", 1)[1])]
+
+
+def test_trained_lstm_some_units_write_at_step_0_only_others_do_not():
+    """The page: some units (9 of 32 in the recorded run) write at step 0 only, none before
+    training; some of the other units keep writing a large part of every distractor."""
     text = stored("04_forget_gate_bias.out")
-    at_step_0 = [float(v) for v in re.search(r"step 0: +\[(.*)\]", text).group(1).split(",")]
-    later = [float(v) for v in re.search(r"1 to 49: +\[(.*)\]", text).group(1).split(",")]
-    smallest_forget = float(re.search(r"all units and steps: ([\d.]+)", text).group(1))
-    assert min(at_step_0) >= 0.8 and max(later) <= 0.25, (at_step_0, later)
-    assert smallest_forget >= 0.95
+    after, total, before = map(int, re.search(
+        r"write at step 0 only: (\d+) of (\d+) \((\d+)\)", text).groups())
+    assert total == 32 and 2 <= after <= 20 and before == 0, (after, before)
+    lowest, highest = span(text, "input gate of the other units")
+    assert highest >= 0.6, (lowest, highest)
+
+
+def test_training_hardly_changes_the_forget_gates_the_bias_sets_them():
+    """The page: the forget gates lie near 1 before and after training; training changed them
+    very little (the stored minimum moves by less than 0.01)."""
+    low, high, low_before, high_before = span(stored("04_forget_gate_bias.out"), "forget gate,")
+    assert 0.98 <= low <= high <= 1.0 and 0.98 <= low_before <= high_before <= 1.0
+    assert abs(low - low_before) < 0.01, (low, low_before)
+
+
+def test_training_spreads_the_output_gates():
+    """The page: at the last step, the output gates go from near 0 to near 1 after training,
+    and lie in the middle before it."""
+    low, high, low_before, high_before = span(stored("04_forget_gate_bias.out"), "output gate")
+    assert low <= 0.15 and high >= 0.9, (low, high)
+    assert 0.2 <= low_before and high_before <= 0.8, (low_before, high_before)
+
+
+def test_forget_bias_6_also_learns_the_task_with_seeds_3_and_4():
+    """The page says that this holds for more than seed 0: seeds 3 and 4 reach 95% too (in
+    200 steps each on the recording machine; the test allows 1000). Seeds 1 and 2 also do,
+    in 300 and 700 steps, but cost more time."""
+    snippet = import_snippet("lstm/04_forget_gate_bias.py")
+    for seed in [3, 4]:
+        _, curve = snippet.train(6.0, max_steps=1000, seed=seed)
+        assert curve[-1][1] >= 0.95, (seed, curve)
 
 
 def test_one_seed_is_one_sample_plain_rnn_learns_with_seed_2():

@@ -53,7 +53,7 @@ def main():
         norms = gradient_norms(make_model(kind, forget_bias))
         print(f"{name:20}" + "".join(f"{norms[k]:10.2e}" for k in DISTANCES)
               + f"  {factor_per_step(norms):.2f}")
-    for bias in [0.0, 3.0, 6.0]:
+    for bias in [0.0, 1.0, 3.0, 6.0]:
         f = torch.sigmoid(torch.tensor(bias))
         print(f"forget gate sigmoid({bias:.0f}) = {f:.4f}, kept after 49 steps: {f**49:.3g}")
 

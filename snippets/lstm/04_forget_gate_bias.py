@@ -60,10 +60,10 @@ def train(forget_bias, max_steps=1500, every=100, seed=0):
 
 
 def gates(model, x):
-    """Input and forget gates of every hidden unit at every step of one sequence x (steps, 5)."""
+    """Input, forget and output gates of every hidden unit at every step of one sequence x."""
     lstm = model.lstm
-    h = c = torch.zeros(HIDDEN, device=device)
-    inputs, forgets = [], []
+    h = c = torch.zeros(HIDDEN, device=x.device)
+    inputs, forgets, outputs = [], [], []
     with torch.no_grad():
         for x_t in x:
             z = lstm.weight_ih_l0 @ x_t + lstm.bias_ih_l0 + lstm.weight_hh_l0 @ h + lstm.bias_hh_l0
@@ -73,7 +73,17 @@ def gates(model, x):
             h = o * c.tanh()
             inputs.append(i)
             forgets.append(f)
-    return torch.stack(inputs).cpu(), torch.stack(forgets).cpu()
+            outputs.append(o)
+    return torch.stack(inputs).cpu(), torch.stack(forgets).cpu(), torch.stack(outputs).cpu()
+
+
+def writes_at_step_0_only(i):
+    """Units whose input gate is above 0.7 at step 0 and below 0.3 on average later."""
+    return (i[0] > 0.7) & (i[1:].mean(dim=0) < 0.3)
+
+
+def span(values, digits=2):
+    return f"{values.min():.{digits}f} to {values.max():.{digits}f}"
 
 
 # --8<-- [start:main]
@@ -85,14 +95,19 @@ def main():
         name = f"LSTM, forget bias {forget_bias:.0f}"
         print(f"{name:20} " + " ".join(f"{round(100 * a)}%" for _, a in curve))
         print(f"{'':20} after {curve[-1][0]} steps: {round(100 * curve[-1][1])}%")
+    torch.manual_seed(0)  # the same seed as in train(): the same starting weights
+    untrained = Classifier(6.0).to(device)
     x, _ = make_batch(1, torch.Generator().manual_seed(1))  # one new sequence
-    i, f = gates(model, x[0])
-    units = (i[0] - i[1:].mean(dim=0)).argsort(descending=True)[:4]
-    print("trained LSTM, forget bias 6, the 4 units whose input gate changes most:")
-    print(f"  input gate at step 0:             {[round(v, 2) for v in i[0, units].tolist()]}")
-    print(f"  input gate, mean of steps 1 to 49: "
-          f"{[round(v, 2) for v in i[1:, units].mean(dim=0).tolist()]}")
-    print(f"  forget gate, smallest value of all units and steps: {f.min():.3f}")
+    i, f, o = gates(model, x[0])
+    i_before, f_before, o_before = gates(untrained, x[0])
+    writers = writes_at_step_0_only(i)
+    print("LSTM with forget bias 6, one new sequence, after training (before training):")
+    print(f"  units that write at step 0 only: {writers.sum()} of {HIDDEN} "
+          f"({writes_at_step_0_only(i_before).sum()})")
+    print(f"  input gate of the other units, mean of steps 1 to 49: "
+          f"{span(i[1:, ~writers].mean(dim=0))}")
+    print(f"  forget gate, all units and steps: {span(f, 3)} ({span(f_before, 3)})")
+    print(f"  output gate at the last step: {span(o[-1])} ({span(o_before[-1])})")
 # --8<-- [end:main]
 
 

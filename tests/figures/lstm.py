@@ -2,7 +2,7 @@
 
 One diagram (the LSTM cell) and three plots from real runs: the gradient against the distance
 (snippet 02), the test accuracy during training (the stored outputs of snippets 03 and 04) and
-the gates of the trained LSTM on one sequence (snippet 04).
+the three gates of the trained LSTM on one sequence (snippet 04).
 """
 
 import functools
@@ -181,24 +181,30 @@ def trained_gates():
     snippet = import_snippet("lstm/04_forget_gate_bias.py")
     model, _ = snippet.train(6.0)
     x, _ = snippet.make_batch(1, torch.Generator().manual_seed(1))
-    inputs, forgets = snippet.gates(model, x[0])
-    order = (inputs[0] - inputs[1:].mean(dim=0)).argsort(descending=True)  # memory units first
-    return inputs[:, order].T.tolist(), forgets[:, order].T.tolist()
+    inputs, forgets, outputs = snippet.gates(model, x[0])
+    order = (inputs[0] - inputs[1:].mean(dim=0)).argsort(descending=True)  # writers first
+    return [gate[:, order].T.tolist() for gate in (inputs, forgets, outputs)]
+
+
+# Each panel: its gate, its label and its colour scale. The forget gate of the trained network
+# lies between 0.98 and 1: on a scale from 0 to 1 it would be one flat colour.
+PANELS = [("input_gate", 0, 1), ("forget_gate", 0.98, 1), ("output_gate", 0, 1)]
 
 
 def gates(text):
-    inputs, forgets = trained_gates()
-    figure, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6.4), sharex=True)
-    figure.subplots_adjust(left=0.09, right=0.9, bottom=0.09, top=0.94, hspace=0.3)
-    for axes, values, key in [(top, inputs, "input_gate"), (bottom, forgets, "forget_gate")]:
-        image = axes.imshow(values, aspect="auto", cmap="viridis", vmin=0, vmax=1,
+    figure, panels = plt.subplots(3, 1, figsize=(9, 8.6), sharex=True)
+    figure.subplots_adjust(left=0.06, right=0.97, bottom=0.13, top=0.96, hspace=0.38)
+    for axes, values, (key, low, high) in zip(panels, trained_gates(), PANELS):
+        image = axes.imshow(values, aspect="auto", cmap="viridis", vmin=low, vmax=high,
                             interpolation="nearest")
         axes.set_title(text(key), fontsize=11, loc="left")
         axes.set_ylabel(text("ylabel"))
+        axes.set_yticks([])
         axes.grid(False)
-    bottom.set_xlabel(text("xlabel"))
-    colour_bar = figure.colorbar(image, ax=[top, bottom], fraction=0.04, pad=0.02)
-    colour_bar.set_label(text("value"))
+        colour_bar = figure.colorbar(image, ax=axes, fraction=0.04, pad=0.02)
+        colour_bar.set_ticks([low, (low + high) / 2, high])
+    panels[-1].set_xlabel(text("xlabel"))
+    figure.text(0.06, 0.015, text("sorted"), ha="left", va="bottom", fontsize=10, color=GREY)
     return figure
 
 

@@ -6,5 +6,5 @@ def lstm_parameters(input_size, hidden_size, num_layers):
     total = 0
     for layer in range(num_layers):
         inputs = input_size if layer == 0 else hidden_size  # a higher layer reads h
-        total += 4 * hidden_size * (inputs + hidden_size + 2)  # 4 gates
+        total += 4 * hidden_size * (inputs + hidden_size + 2)  # 3 gates and the candidate
     return total
