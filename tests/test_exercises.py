@@ -2,6 +2,8 @@
 
 For every exercise: the checker passes on the solution, says "not implemented yet" for the
 untouched starter, and fails on every planted wrong answer in tests/exercises/wrong/<exercise>/.
+Passing includes running with the inputs on PyTorch's meta device, so a solution that makes a
+tensor on the CPU (torch.zeros with no device=) fails here as it would on a GPU.
 These run the checks in this process (fast), as do the tests of a wrong type or shape. The command
 itself, with its separate process and its time limit, is tested end to end on a solution, a
 starter, a file that does not import, code that raises, code that prints, and a loop that never

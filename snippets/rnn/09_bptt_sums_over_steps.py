@@ -20,7 +20,7 @@ def gradients(steps=6, features=3, hidden=4):
     xs = torch.randn(steps, features, device=device)
 
     shared = rnn.weight_hh_l0.detach().clone().requires_grad_()
-    last_state(xs, W, [shared] * steps, b).sum().backward()  # a made-up loss
+    last_state(xs, W, [shared] * steps, b).sum().backward()  # a simple loss, only to have gradients
 
     copies = [shared.detach().clone().requires_grad_() for _ in range(steps)]
     last_state(xs, W, copies, b).sum().backward()

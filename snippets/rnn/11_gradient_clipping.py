@@ -12,7 +12,7 @@ def exploding_gradients(scale=6.0, length=40):
         rnn.weight_hh_l0.mul_(scale)
     xs = torch.randn(64, length, 1, device=device)
     output, _ = rnn(xs)
-    output[:, -1].mean().backward()  # a made-up loss
+    output[:, -1].mean().backward()  # a simple loss, only to have gradients
     return rnn
 
 

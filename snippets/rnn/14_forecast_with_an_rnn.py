@@ -26,7 +26,7 @@ class Forecaster(nn.Module):
 
 
 def train(model, series, chunk=50, steps=300, skip=10):
-    """Chunks of 50 training values; every chunk starts from h = 0; the first 10 steps are free."""
+    """Chunks of 50 training values; every chunk starts from h = 0; the loss skips its first 10 steps."""
     starts = range(0, SPLIT - chunk, 10)  # a new chunk every 10 values
     inputs = torch.stack([series[s:s + chunk] for s in starts])  # values s to s + 49
     targets = torch.stack([series[s + 1:s + chunk + 1] for s in starts])  # values s + 1 to s + 50

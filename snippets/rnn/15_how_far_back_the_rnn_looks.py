@@ -26,7 +26,7 @@ class Forecaster(nn.Module):
 
 
 def train(model, series, chunk=50, steps=300, skip=10):
-    """Chunks of 50 training values; every chunk starts from h = 0; the first 10 steps are free."""
+    """Chunks of 50 training values; every chunk starts from h = 0; the loss skips its first 10 steps."""
     starts = range(0, SPLIT - chunk, 10)  # a new chunk every 10 values
     inputs = torch.stack([series[s:s + chunk] for s in starts])  # values s to s + 49
     targets = torch.stack([series[s + 1:s + chunk + 1] for s in starts])  # values s + 1 to s + 50
@@ -41,7 +41,7 @@ def train(model, series, chunk=50, steps=300, skip=10):
 def gradient_by_distance(model, series, length=60):
     """Entry k: how much the last prediction of a window of 60 values changes with the value
     k steps before the window's end (the size of the gradient, averaged over 40 windows)."""
-    ends = range(SPLIT, LENGTH, 5)  # windows that end in the test values
+    ends = range(SPLIT, LENGTH, 5)  # the last values of the windows: 799, 804, ..., 994
     windows = torch.stack([series[end - length:end] for end in ends]).requires_grad_()
     model(windows)[:, -1].sum().backward()
     return windows.grad.abs().mean(dim=0).flip(0)  # index 0: the last value of each window
