@@ -158,11 +158,16 @@ def test_a_tensor_made_on_the_cpu_is_caught_without_a_gpu():
 def test_a_result_left_on_the_cpu_is_caught_without_a_gpu():
     sys.path.insert(0, str(ROOT / "tests" / "exercises"))
     import checks
-    ignores_the_device = checks.also_on_another_device(lambda x: torch.zeros(x.shape), Path("x.py"))
-    with pytest.raises(checks.Wrong, match="your result came back on the CPU"):
-        ignores_the_device(torch.ones(2, 3))
-    follows_the_device = checks.also_on_another_device(lambda x: x.new_zeros(x.shape), Path("x.py"))
-    assert follows_the_device(torch.ones(2, 3)).device == torch.device("cpu")
+    problems = []
+    ignores_the_device = checks.also_on_another_device(lambda x: torch.zeros(x.shape), Path("x.py"),
+                                                       problems)
+    assert ignores_the_device(torch.ones(2, 3)).device == torch.device("cpu")  # the CPU values
+    assert len(problems) == 1 and "your result came back on the CPU" in problems[0], problems
+    problems.clear()
+    follows_the_device = checks.also_on_another_device(lambda x: x.new_zeros(x.shape), Path("x.py"),
+                                                       problems)
+    follows_the_device(torch.ones(2, 3))
+    assert problems == []
 
 
 # -- Bad input, through the command --------------------------------------------------------------

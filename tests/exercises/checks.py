@@ -53,7 +53,9 @@ def run(name, path, emit):
         emit({"event": "import-error", "message": str(problem)})
     else:
         try:
-            CHECKS[name](also_on_another_device(solve, path), checker(emit, path))
+            on_a_gpu = []  # what the run on the other device found, for the check running now
+            CHECKS[name](also_on_another_device(solve, path, on_a_gpu),
+                         checker(emit, path, on_a_gpu))
         except NotImplementedYet:
             emit({"event": "not-implemented"})
     emit({"event": "done"})
@@ -88,11 +90,13 @@ def load(name, path):
 OTHER_DEVICE = torch.device("meta")
 
 
-def also_on_another_device(solve, path):
+def also_on_another_device(solve, path, problems):
     """`solve`, which also runs once with its tensor inputs on OTHER_DEVICE.
 
     The CPU run gives the values that the checks compare. The second run must not raise and
-    must return its tensors on OTHER_DEVICE; otherwise it raises `Wrong`, saying what to do.
+    must return its tensors on OTHER_DEVICE; otherwise what went wrong, and what to do, is added
+    to `problems`. The check reports it only when the values are right: a wrong value is the
+    first thing to fix.
     """
     def solve_on_both(*args):
         result = solve(*args)  # NotImplementedError here is the untouched starter
@@ -102,9 +106,11 @@ def also_on_another_device(solve, path):
         try:
             elsewhere = solve(*moved)
         except (Exception, SystemExit) as error:
-            raise Wrong(f"{ON_A_GPU}{error_text(error, path)}\n{MAKE_TENSORS_THERE}") from None
-        if any(tensor.device != OTHER_DEVICE for tensor in tensors_in(elsewhere)):
-            raise Wrong(f"{ON_A_GPU}your result came back on the CPU.\n{MAKE_TENSORS_THERE}")
+            problems.append(f"{ON_A_GPU}{error_text(error, path)}\n{MAKE_TENSORS_THERE}")
+        else:
+            if any(tensor.device != OTHER_DEVICE for tensor in tensors_in(elsewhere)):
+                problems.append(f"{ON_A_GPU}your result came back on the CPU.\n"
+                                f"{MAKE_TENSORS_THERE}")
         return result
 
     return solve_on_both
@@ -138,15 +144,20 @@ def tensors_in(value):
     return []
 
 
-def checker(emit, path):
-    """The `check` context manager that an exercise function uses for each of its checks."""
+def checker(emit, path, on_a_gpu):
+    """The `check` context manager that an exercise function uses for each of its checks.
+
+    `on_a_gpu` collects what the run on another device found (see also_on_another_device)."""
 
     @contextlib.contextmanager
     def check(description):
         emit({"event": "start", "check": description})
         result = {"event": "result", "check": description, "status": "ok", "message": ""}
+        on_a_gpu.clear()
         try:
             yield
+            if on_a_gpu:  # the values are right, but the code would fail on a GPU
+                raise Wrong(on_a_gpu[0])
         except NotImplementedError:
             raise NotImplementedYet() from None
         except Wrong as wrong:
