@@ -27,6 +27,8 @@ os.environ.pop("OMP_NUM_THREADS", None)  # conftest sets 1 thread for the tests;
 
 # Experiments (a recurrent model against another) have the 20 s budget
 EXPERIMENTS = {
+    "deep_learning/07_momentum.py",
+    "cnn/10_shuffled_pixels.py",
     "lstm/03_remember_the_first_token.py",
     "lstm/04_forget_gate_bias.py",
     "rnn/13_forecast_with_a_window.py",
