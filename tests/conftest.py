@@ -54,6 +54,20 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_terminal_summary(terminalreporter):
+    """List the translations that no longer follow their English page (tests/translations.py)."""
+    import translations
+    outdated = [f"docs/{lang}/{path}" for lang, path, what in translations.problems()
+                if what == translations.OUTDATED]
+    if outdated:
+        terminalreporter.section("outdated translations")
+        terminalreporter.write_line(
+            "The English page has changed since these were translated. Bring each up to date, "
+            "then run `python tests/translations.py mark <file>`:")
+        for page in outdated:
+            terminalreporter.write_line(f"  {page}")
+
+
 def build_site(project, site_dir):
     """Run `mkdocs build --strict` on `project`; return (exit code, everything it printed)."""
     result = subprocess.run(

@@ -6,12 +6,14 @@ Every test here breaks a private copy of the project on purpose and reads the me
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
 
 import notebooks
-from conftest import build_site, copy_project
+from conftest import ROOT, build_site, copy_project
 from snippet_output import stored_output_problem
 
 PAGE = "running-the-examples.md"
@@ -108,6 +110,32 @@ def test_untranslated_page_shows_english_with_a_notice(project):
     assert '<div lang="en">' in html, "the English text must be marked as English"
     english = (project / "site" / "running-the-examples" / "index.html").read_text("utf-8")
     assert "untranslated-notice" not in english
+
+
+# -- Translations that fall behind the English page ----------------------------------------------
+
+def test_outdated_translation_shows_a_notice_and_its_status(project):
+    page = translate(project)
+    subprocess.run([sys.executable, "tests/translations.py", "mark", str(page)], check=True,
+                   cwd=ROOT, capture_output=True)
+    edit(project / "docs" / "en" / PAGE, "## Install { #install }", "## Install it { #install }")
+    code, log = build_site(project, project / "site")
+    assert code == 0, log
+    assert f"docs/mk/{PAGE} is outdated" in log and "translations.py mark" in log
+    html = (project / "site" / "mk" / "running-the-examples" / "index.html").read_text("utf-8")
+    assert "outdated-notice" in html and 'href="../../running-the-examples/"' in html
+    status = (project / "site" / "mk" / "translation-status" / "index.html").read_text("utf-8")
+    row = re.search(r'<tr>\s*<td><a href="../running-the-examples/">.*?</tr>', status, re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)  # page, en, mk, bn, mn
+    assert cells[2].strip() not in ("✓", "—", ""), f"mk is shown as {cells[2]!r}, not outdated"
+
+
+def test_outdated_page_in_a_fresh_language_fails_the_build(project):
+    edit(project / "mkdocs.yml", "fresh_languages: []", "fresh_languages: [mk]")
+    translate(project)  # a copy with no english_version: outdated
+    log = failed_build(project)
+    assert f"docs/mk/{PAGE} is outdated" in log and "fresh_languages" in log
+    assert f"python tests/translations.py mark docs/mk/{PAGE}" in log
 
 
 # -- Notebooks (tests/notebooks.py makes them; overrides/hooks/notebooks.py shows them) ----------

@@ -70,3 +70,24 @@ def test_bengali_prose_is_in_bengali_script(where, text):
     bengali = len(re.findall(r"[\u0980-\u09ff]", prose))
     latin = len(re.findall(r"[A-Za-z]", prose))
     assert bengali > 3 * latin, f"{where}: {bengali} Bengali letters, {latin} Latin ones"
+
+
+# -- Which English version a translation follows (tests/translations.py) ------------------------
+
+def test_mark_records_the_english_version_once(tmp_path):
+    import translations
+    (tmp_path / "docs" / "en").mkdir(parents=True)
+    (tmp_path / "docs" / "mk").mkdir()
+    (tmp_path / "docs" / "en" / "page.md").write_text("# Page\n\nText.\n", encoding="utf-8")
+    page = tmp_path / "docs" / "mk" / "page.md"
+    page.write_text("---\ntitle: Страница\n---\n\n# Страница\n\nТекст.\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    assert translations.state(docs, "mk", "page.md") == translations.OUTDATED  # no record yet
+    translations.mark(page)
+    translations.mark(page)  # again: still one record
+    text = page.read_text(encoding="utf-8")
+    assert text.count("english_version:") == 1 and "title: Страница" in text
+    assert text.endswith("# Страница\n\nТекст.\n")
+    assert translations.state(docs, "mk", "page.md") == translations.TRANSLATED
+    (tmp_path / "docs" / "en" / "page.md").write_text("# Page\n\nNew text.\n", encoding="utf-8")
+    assert translations.state(docs, "mk", "page.md") == translations.OUTDATED
