@@ -4,10 +4,12 @@
     python tests/check.py lstm_cell       checks snippets/exercises/lstm/lstm_cell.py
     python tests/check.py lstm            checks every exercise of the lesson folder lstm
     python tests/check.py lstm_cell --file my_lstm_cell.py     checks another file
+    python tests/check.py lstm_cell --lang mk                  says it in Macedonian (mk, bn, mn)
 
 For each check it prints what was expected and what your function returned. It works offline.
 Your code runs in a separate process, which is stopped after TIME_LIMIT seconds.
-The checks themselves are in tests/exercises/checks.py.
+The checks themselves are in tests/exercises/checks.py; what the checker says, in each language,
+is in tests/exercises/messages.yml.
 """
 
 import argparse
@@ -23,6 +25,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "exercises"))
+from language import LANGUAGES, say, use  # noqa: E402  (tests/exercises/language.py)
+
 EXERCISES = HERE.parent / "snippets" / "exercises"
 TIME_LIMIT = 5  # seconds for importing the learner's file and running all checks of an exercise
 STARTUP_LIMIT = 60  # seconds for starting Python and importing PyTorch, before the learner's code
@@ -53,11 +58,11 @@ def forward(stream, lines):
     lines.put(None)
 
 
-def run_checks(name, file, time_limit=TIME_LIMIT):
+def run_checks(name, file, time_limit=TIME_LIMIT, lang="en"):
     """Run the checks of exercise `name` on `file` in a child process; stop it after the limit."""
     env = {**os.environ, "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
     child = subprocess.Popen(
-        [sys.executable, str(HERE / "check.py"), "--child", name, str(file)],
+        [sys.executable, str(HERE / "check.py"), "--child", name, str(file), "--lang", lang],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, encoding="utf-8", errors="replace", env=env,
     )
@@ -90,8 +95,6 @@ def run_checks(name, file, time_limit=TIME_LIMIT):
 
 def run_checks_here(name, file):
     """The same checks in this process, with no time limit (for the tests)."""
-    if str(HERE / "exercises") not in sys.path:
-        sys.path.insert(0, str(HERE / "exercises"))
     import checks
     events = []
     checks.run(name, Path(file), events.append)
@@ -107,7 +110,6 @@ def child(name, file):
         protocol.write(json.dumps(event) + "\n")
         protocol.flush()
 
-    sys.path.insert(0, str(HERE / "exercises"))
     import checks  # imports PyTorch
     checks.prepare_other_device()
     emit({"event": "ready"})
@@ -132,47 +134,48 @@ def report(name, file, outcome, time_limit=TIME_LIMIT):
     results = [e for e in outcome.events if e["event"] == "result"]
     started = [e["check"] for e in outcome.events if e["event"] == "start"]
     kinds = {e["event"] for e in outcome.events}
-    label = {"ok": "ok", "wrong": "WRONG", "error": "ERROR"}
+    label = {status: say(f"status_{status}") for status in ("ok", "wrong", "error", "stopped")}
+    width = max(7, *(len(word) for word in label.values()))
     for result in results:
-        lines.append(f"  {label[result['status']]:7} {result['check']}")
+        lines.append(f"  {label[result['status']]:{width}} {result['check']}")
         if result["message"]:
-            lines.append(indent(result["message"], 10))
+            lines.append(indent(result["message"], width + 3))
     verdict = None
     if "import-error" in kinds:
         message = next(e["message"] for e in outcome.events if e["event"] == "import-error")
-        lines.append(f"  ERROR   {shown(file)} " + indent(message, 10).lstrip())
+        lines.append(f"  {label['error']:{width}} {shown(file)} "
+                     + indent(message, width + 3).lstrip())
     elif "not-implemented" in kinds:
-        lines.append(f"  not implemented yet: {name} still raises NotImplementedError.")
-        lines.append(f"  Replace `raise NotImplementedError` in {shown(file)} with your code,")
-        lines.append("  then run this command again.")
+        lines.append("  " + say("not_implemented", name=name))
+        lines.append(indent(say("replace_the_raise", file=shown(file)), 2))
     elif not outcome.started:
-        lines.append(f"  ERROR   Python and PyTorch did not start within {STARTUP_LIMIT} seconds. "
-                     "Is the computer very busy?")
-        verdict = "not started"
+        lines.append(f"  {label['error']:{width}} " + say("did_not_start", seconds=STARTUP_LIMIT))
+        verdict = say("verdict_not_started")
     elif outcome.timed_out:
-        running = started[-1] if len(started) > len(results) else f"importing {shown(file)}"
-        lines.append(f"  STOPPED {running}")
-        lines.append(f"          your code did not finish within {time_limit} seconds, so it was "
-                     "stopped. Does a loop never end?")
-        verdict = f"stopped after {time_limit} seconds"
+        running = (started[-1] if len(started) > len(results)
+                   else say("importing", file=shown(file)))
+        lines.append(f"  {label['stopped']:{width}} {running}")
+        lines.append(indent(say("too_slow", seconds=time_limit), width + 3))
+        verdict = say("verdict_stopped", seconds=time_limit)
     elif "done" not in kinds:
-        lines.append(f"  ERROR   the checks stopped early (exit code {outcome.exit_code}): does "
-                     "your code end Python, for example with os._exit()?")
-        verdict = "stopped early"
+        lines.append(f"  {label['error']:{width}} "
+                     + say("stopped_early", code=outcome.exit_code))
+        verdict = say("verdict_stopped_early")
     if outcome.printed.strip():
         printed = outcome.printed.rstrip().splitlines()[-PRINTED_LINES:]
-        lines.append(f"  What your code printed (the last {PRINTED_LINES} lines at most):")
+        lines.append("  " + say("printed", lines=PRINTED_LINES))
         lines.extend(f"    | {line}" for line in printed)
 
     passed = sum(r["status"] == "ok" for r in results)
     solved = bool(results) and passed == len(results) and "done" in kinds and not (
         kinds & {"not-implemented", "import-error"}) and not outcome.timed_out
     if solved:
-        lines.append(f"{name}: solved. All {len(results)} checks passed.")
+        lines.append(say("solved", name=name, checks=len(results)))
     else:
-        counts = f"{passed} of {len(results)} checks passed" if results else None
+        counts = say("passed_count", passed=passed, checks=len(results)) if results else None
         details = ", ".join(d for d in [counts, verdict] if d)
-        lines.append(f"{name}: not solved yet" + (f" ({details})." if details else "."))
+        lines.append(say("not_solved_because", name=name, details=details) if details
+                     else say("not_solved", name=name))
     return "\n".join(lines), solved
 
 
@@ -185,8 +188,11 @@ def main(argv=None):
                         help="an exercise (lstm_cell) or a lesson folder (lstm); none: list them")
     parser.add_argument("--file", type=Path,
                         help="check this file, not the exercise's file in snippets/exercises/")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en",
+                        help="the language of what the checker says: en (default), mk, bn, mn")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    use(args.lang)
     if args.child:
         child(*args.child)
         return 0
@@ -194,7 +200,7 @@ def main(argv=None):
     known = exercises()
     lessons = sorted({p.parent.name for p in known.values()})
     if args.name is None:
-        print("Exercises (check one with: python tests/check.py <exercise>):")
+        print(say("list_heading"))
         for name, starter in known.items():
             print(f"  {name:22} {shown(starter)}")
         return 0
@@ -203,21 +209,21 @@ def main(argv=None):
     elif args.name in lessons:
         names = [n for n, p in known.items() if p.parent.name == args.name]
     else:
-        print(f"There is no exercise or lesson named {args.name!r}.\n"
-              f"Exercises: {', '.join(known)}.\nLessons: {', '.join(lessons)}.")
+        print(say("unknown_exercise", name=args.name, exercises=", ".join(known),
+                  lessons=", ".join(lessons)))
         return 2
     if args.file and len(names) > 1:
-        print("--file works with one exercise, not with a whole lesson.")
+        print(say("file_with_one_exercise"))
         return 2
 
     all_solved = True
     for name in names:
         file = args.file or known[name]
         if not Path(file).is_file():
-            print(f"{name}: the file {file} does not exist.")
+            print(say("no_such_file", name=name, file=file))
             all_solved = False
             continue
-        text, solved = report(name, file, run_checks(name, file))
+        text, solved = report(name, file, run_checks(name, file, lang=args.lang))
         print(text + ("\n" if len(names) > 1 else ""), flush=True)
         all_solved &= solved
     return 0 if all_solved else 1

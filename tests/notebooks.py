@@ -210,6 +210,10 @@ def make_notebook(lang, lesson):
     """The notebook of one lesson page, without outputs."""
     page = Page(lang, lesson)
     lines = (DOCS / lang / "lessons" / f"{lesson}.md").read_text(encoding="utf-8").splitlines()
+    if lines and lines[0] == "---":  # a translation's front matter (english_version): not shown
+        lines = lines[lines.index("---", 1) + 1:]
+        while lines and not lines[0].strip():
+            lines.pop(0)
     title = lines[0].removeprefix("# ").strip()
     parts = page.parts(lines[1:])
 

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 import notebooks
+import translations
 from conftest import ROOT, build_site, copy_project
 from snippet_output import stored_output_problem
 
@@ -84,6 +85,13 @@ def test_translation_without_a_snippet_fails_the_build(project):
     edit(page, '--8<-- "setup/02_tensors_on_a_device.out"', "")
     log = failed_build(project)
     assert f"docs/mk/{PAGE}: includes differ" in log and "02_tensors_on_a_device.out" in log
+
+
+def test_translation_without_a_glossary_link_fails_the_build(project):
+    page = translate(project, "mk", "lessons/lstm.md")
+    edit(page, "[cell state](../glossary.md#cell-state)", "cell state")
+    log = failed_build(project)
+    assert "docs/mk/lessons/lstm.md: glossary links differ" in log and "'cell-state'" in log
 
 
 def test_snippet_no_page_includes_fails_the_build(project):
@@ -163,8 +171,11 @@ def test_a_translated_lesson_gets_its_notebook_page(project, monkeypatch):
     even for headings in another script (mkdocs-jupyter alone gives them the id "")."""
     lesson = translate(project, "mk", "lessons/lstm.md")
     edit(lesson, "## Why a plain RNN forgets {", "## Зошто обичната RNN заборава {")
+    translations.mark(lesson)  # its front matter (english_version) stays out of the notebook
     monkeypatch.setattr(notebooks, "DOCS", project / "docs")
-    notebooks.write(notebooks.make_notebook("mk", "lstm"), notebooks.notebook_path("mk", "lstm"))
+    notebook = notebooks.make_notebook("mk", "lstm")
+    assert "english_version" not in json.dumps(notebook) and "---" not in notebook.cells[0].source
+    notebooks.write(notebook, notebooks.notebook_path("mk", "lstm"))
     code, log = build_site(project, project / "site")
     assert code == 0, log
     html = (project / "site" / "mk" / "notebooks" / "lstm" / "index.html").read_text("utf-8")

@@ -11,6 +11,7 @@ ends.
 """
 
 import ast
+import contextlib
 import re
 import subprocess
 import sys
@@ -22,6 +23,7 @@ import torch
 import torch.nn.functional as F
 
 import check
+import language  # tests/exercises/language.py, on the path through check.py
 from conftest import ENGLISH, EXERCISES, ROOT
 from snippet_output import import_snippet
 
@@ -127,14 +129,59 @@ def test_checker_says_not_implemented_on_the_untouched_starter(name):
     assert f"{name}: not solved yet." in text and "Traceback" not in text
 
 
+@contextlib.contextmanager
+def speaking(lang):
+    """The checker says everything in `lang` (as with --lang), then in English again."""
+    language.use(lang)
+    try:
+        yield
+    finally:
+        language.use("en")
+
+
+def english_left(text):
+    """Fragments of the English messages (three words or more) that are in `text`."""
+    fragments = {part.strip(" .,:;()") for entry in language.messages().values()
+                 for part in re.split(r"\{[^}]*\}|\n", entry["en"])}
+    return sorted(f for f in fragments if len(f.split()) >= 3 and f in text)
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES)
 @pytest.mark.parametrize("wrong", WRONG, ids=[f"{p.parent.name}/{p.stem}" for p in WRONG])
-def test_checker_fails_on_a_planted_wrong_answer(wrong):
+def test_checker_fails_on_a_planted_wrong_answer(wrong, lang):
     name = wrong.parent.name
-    text, solved = checked_here(name, wrong)
+    with speaking(lang):
+        text, solved = checked_here(name, wrong)
+        verdict = language.say("not_solved_because", name=name, details="").split("(")[0]
+        failed = {language.say("status_wrong"), language.say("status_error")}
     assert not solved, f"{wrong.relative_to(ROOT)} passed the checks of {name}:\n{text}"
-    assert text.startswith(name) and f"{name}: not solved yet" in text
-    assert re.search(r"expected .+; got |expected: .+\n\s+got: |your code raised", text), text
+    assert text.startswith(name) and verdict in text.splitlines()[-1], text
+    assert any(f"  {label} " in text for label in failed), text
     assert "Traceback" not in text
+    if lang == "en":
+        assert re.search(r"expected .+; got |expected: .+\n\s+got: |your code raised", text), text
+    else:
+        assert not english_left(text), f"English left in the '{lang}' text: {english_left(text)}"
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES[1:])
+def test_every_message_of_the_checker_is_in_every_language(lang):
+    """Each message has its text in `lang`, with the same {placeholders} as the English one."""
+    for key, entry in language.messages().items():
+        assert entry.get(lang), (f"tests/exercises/messages.yml: '{key}' has no '{lang}' text; "
+                                 f"add `{lang}: \"...\"` (the English: {entry['en']!r})")
+        wanted = sorted(re.findall(r"\{\w+\}", entry["en"]))
+        assert sorted(re.findall(r"\{\w+\}", entry[lang])) == wanted, (
+            f"tests/exercises/messages.yml: '{key}' in '{lang}' must keep {wanted}")
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES[1:])
+def test_command_speaks_the_learners_language(lang):
+    result = command("gru_cell", "--lang", lang)
+    assert result.returncode == 1
+    with speaking(lang):
+        expected = language.say("not_implemented", name="gru_cell")
+    assert expected in result.stdout, result.stdout
 
 
 def test_a_wrong_value_is_shown_with_expected_got_and_tolerance():

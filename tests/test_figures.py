@@ -2,17 +2,22 @@
 
 `pytest tests/test_figures.py --update-figures` writes docs/<lang>/figures/<name>.svg.
 Without the option, each figure is drawn again and compared with the committed file.
-A language without all of a figure's labels in docs/data/figures.yml shows the English figure.
+A language without all of a figure's labels in docs/data/figures/*.yml shows the English figure.
+Every label of every drawn figure must fit: inside the figure, over no other label.
 """
 
+import functools
 import importlib
+import itertools
 import re
 
 import pytest
 import torch
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
 
 from conftest import LANGUAGES, ROOT
-from figures.common import labels, strings, to_svg
+from figures.common import labels, plt, strings, to_svg
 from snippet_output import other_numerics, output_difference, record_numerics
 
 MODULES = sorted(p.stem for p in (ROOT / "tests" / "figures").glob("*.py") if p.stem != "common")
@@ -71,3 +76,38 @@ def test_no_figure_file_without_code_and_labels(lang):
     files = {p.stem for p in folder.glob("*.svg")} if folder.exists() else set()
     expected = {name for name, drawn_lang in DRAWN if drawn_lang == lang}
     assert not sorted(files - expected), f"docs/{lang}/figures/ has files nothing draws"
+
+
+def labels_that_do_not_fit(figure, margin=1.0):
+    """What is wrong with the figure's labels: cut off by its edge, or over another label.
+
+    Sizes are measured as matplotlib lays the text out (Agg, the fonts of figures/common.py),
+    which is close to what the browser draws; tick labels (numbers) are left out."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()  # lays out the legends and the axis labels
+    renderer = canvas.get_renderer()
+    ticks = {id(label) for axes in figure.axes for axis in (axes.xaxis, axes.yaxis)
+             for label in axis.get_ticklabels(which="both")}
+    boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in figure.findobj(Text)
+             if text.get_visible() and text.get_text().strip() and id(text) not in ticks]
+    width, height = figure.bbox.width, figure.bbox.height
+    problems = [f"{label!r} is cut off by the edge of the figure" for label, box in boxes
+                if box.x0 < -margin or box.y0 < -margin
+                or box.x1 > width + margin or box.y1 > height + margin]
+    for (one, a), (other, b) in itertools.combinations(boxes, 2):
+        if (min(a.x1, b.x1) - max(a.x0, b.x0) > margin
+                and min(a.y1, b.y1) - max(a.y0, b.y0) > margin):
+            problems.append(f"{one!r} overlaps {other!r}")
+    return problems
+
+
+@pytest.mark.parametrize("name,lang", DRAWN)
+def test_every_label_fits_in_its_figure(name, lang):
+    figure = FIGURES[name](labels(name, lang))
+    try:
+        problems = labels_that_do_not_fit(figure)
+    finally:
+        plt.close(figure)
+    assert not problems, (
+        f"docs/{lang}/figures/{name}.svg: " + "; ".join(problems) + f". Shorten the '{lang}' "
+        f"labels of {name} in docs/data/figures/*.yml, or break them into lines with \\n.")

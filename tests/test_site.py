@@ -6,7 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
+import glossary  # overrides/hooks/glossary.py
+import translations
+from conftest import ENGLISH, LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
 
 
@@ -129,5 +131,88 @@ def test_translation_status_table_matches_the_files(site, lang):
     assert len(rows) == len(PAGES)
     for page, row in zip(PAGES, rows):
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1:]
-        expected = ["✓" if (ROOT / "docs" / other / page).is_file() else "—" for other in LANGUAGES]
-        assert cells == expected, f"row for {page}: {cells}, files say {expected}"
+        states = ["translated"] + [translations.state(ROOT / "docs", other, page)
+                                   for other in LANGUAGES[1:]]
+        shown = [{"✓": "translated", "—": "missing"}.get(cell.strip(), "outdated") for cell in cells]
+        assert shown == states, f"row for {page}: {cells}, files say {states}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_is_in_alphabetical_order(site, lang):
+    html = built(site, lang, "glossary.md").read_text(encoding="utf-8")
+    rows = re.findall(r'<span id="([\w-]+)"></span><strong>(.*?)</strong>', html)
+    assert sorted(key for key, _ in rows) == sorted(glossary.load(ROOT / "docs")), "entries"
+    terms = [term for _, term in rows]
+    assert terms == sorted(terms, key=lambda term: glossary.sort_key(lang, term))
+
+
+# -- The interface in the reader's language ----------------------------------------------------
+
+# Words in Latin letters that a translated interface may keep: names of products and people.
+# Acronyms in capitals (GPU, LSTM) are allowed too. See docs/data/house-style/<lang>.md.
+NAMES = {"PyTorch", "Python", "Jupyter", "GitHub", "NVIDIA", "Apple", "MkDocs", "Material",
+         "ReLU", "tanh", "softmax"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+
+
+class InterfaceStrings(HTMLParser):
+    """The interface strings of a page: tooltips, aria-labels, placeholders and labels, outside
+    code and outside English content shown on a page that is not translated yet."""
+
+    ATTRIBUTES = ("title", "aria-label", "placeholder")
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}
+
+    def __init__(self, html):
+        super().__init__()
+        self.strings, self.headings, self.open = [], [], []
+        self.feed(html)
+
+    def skipping(self):
+        return any(tag in ("pre", "code", "script", "style") or english for tag, english in self.open)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag not in self.VOID:
+            self.open.append((tag, attrs.get("lang") == "en"))
+        if not self.skipping():
+            self.strings += [(f"{tag} {name}", attrs[name]) for name in self.ATTRIBUTES
+                             if attrs.get(name)]
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        tags = [tag for tag, _ in self.open]
+        if data.strip() and re.fullmatch(r"h[1-6]", tags[-1] if tags else ""):
+            self.headings.append(data.strip())
+        elif data.strip() and "label" in tags and not self.skipping():
+            self.strings.append(("label", data.strip()))
+
+
+def english_titles():
+    """The first heading of every English page: a page not translated yet shows it in menus."""
+    return {line[2:].strip() for page in ENGLISH.rglob("*.md")
+            for line in page.read_text(encoding="utf-8").splitlines()[:5] if line.startswith("# ")}
+
+
+def english_words(text, content):
+    for part in sorted(content, key=len, reverse=True):  # titles and headings are content
+        text = text.replace(part, " ")
+    return [w for w in LATIN_WORD.findall(text) if w not in NAMES and not w.isupper()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+@pytest.mark.parametrize("page", PAGES + NOTEBOOKS)
+def test_interface_strings_are_in_the_pages_language(site, lang, page):
+    html = built(site, lang, page).read_text(encoding="utf-8")
+    found = InterfaceStrings(html)
+    strings = found.strings + [(f"search/copy text {key}", text)
+                               for key, text in page_config(html)["translations"].items()]
+    content = english_titles() | set(found.headings)
+    left = list(dict.fromkeys(f"{where}: {text!r}" for where, text in strings
+                              if english_words(text, content)))
+    assert not left, (f"{built(site, lang, page).relative_to(site)}: interface strings in English "
+                      f"(translate them in mkdocs.yml, overrides/partials/languages/{lang}.html or "
+                      f"docs/data/): " + "; ".join(left))

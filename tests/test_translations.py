@@ -7,6 +7,7 @@ looks right but breaks search.
 
 import re
 
+import glossary  # overrides/hooks/glossary.py: the build's own rules
 import pytest
 import yaml
 
@@ -34,12 +35,32 @@ def texts(lang):
     for language in i18n["languages"]:
         if language["locale"] == lang:
             yield f"mkdocs.yml ({lang})", "\n".join(values(language))
+    data = ROOT / "docs" / "data"
+    entries = [("docs/data/glossary.yml", load(data / "glossary.yml").values()),
+               ("tests/exercises/messages.yml", load(ROOT / "tests/exercises/messages.yml").values())]
+    entries += [(f"docs/data/figures/{f.name}", [label for figure in load(f).values()
+                                                  for label in figure.values()])
+                for f in sorted(data.glob("figures/*.yml"))]
+    for where, items in entries:
+        yield f"{where} ({lang})", "\n".join(v for entry in items for v in values(entry.get(lang)))
+    yield f"docs/data/notebooks.yml ({lang})", "\n".join(values(load(data / "notebooks.yml").get(lang, {})))
+    partial = ROOT / "overrides" / "partials" / "languages" / f"{lang}.html"
+    if partial.exists():  # the translated strings: "key": "text"
+        strings = re.findall(r'^\s*"[\w.]+": "([^"]*)"', partial.read_text(encoding="utf-8"), re.M)
+        yield partial.relative_to(ROOT).as_posix(), "\n".join(strings)
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def values(tree):
     """Every string value in a YAML tree (keys left out: they are English setting names)."""
     if isinstance(tree, dict):
-        return [v for key, value in tree.items() if key != "locale" for v in values(value)]
+        return [v for key, value in tree.items() if key not in ("locale", "note")
+                for v in values(value)]
+    if isinstance(tree, list):
+        return [v for item in tree for v in values(item)]
     return [tree] if isinstance(tree, str) else []
 
 
@@ -91,3 +112,56 @@ def test_mark_records_the_english_version_once(tmp_path):
     assert translations.state(docs, "mk", "page.md") == translations.TRANSLATED
     (tmp_path / "docs" / "en" / "page.md").write_text("# Page\n\nNew text.\n", encoding="utf-8")
     assert translations.state(docs, "mk", "page.md") == translations.OUTDATED
+
+
+# -- The glossary: every language, its alphabetical order, its terms in the pages ---------------
+
+
+TERMS = glossary.load(ROOT / "docs")
+TRANSLATED_PAGES = [(lang, page) for lang in ["mk", "bn", "mn"]
+                    for page in sorted((ROOT / "docs" / lang).rglob("*.md"))]
+
+
+def test_a_glossary_entry_missing_a_language_is_named():
+    terms = {"weight": {"en": {"term": "weight", "definition": "A number."},
+                        "mk": {"term": "тежина"}}}
+    problems = glossary.missing(terms, ["en", "mk", "bn"])
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("docs/data/glossary.yml: the entry 'weight' has no definition in 'mk'")
+    assert "has no term and no definition in 'bn'" in problems[1]
+
+
+@pytest.mark.parametrize("lang,page", TRANSLATED_PAGES,
+                         ids=[f"{lang}-{page.name}" for lang, page in TRANSLATED_PAGES])
+def test_glossary_links_use_the_glossary_term(lang, page):
+    where = page.relative_to(ROOT).as_posix()
+    problems = glossary.link_problems(where, lang, page.read_text(encoding="utf-8"), TERMS)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_wrong_term_in_a_glossary_link_is_named():
+    terms = {"layer": {"mk": {"term": "слој", "definition": "..."}},
+             "neural-network": {"mk": {"term": "невронска мрежа", "definition": "...",
+                                       "forms": ["мрежата"]}}}
+    text = ("Секој [слој](../glossary.md#layer) и [слоевите](../glossary.md#layer) на "
+            "[невронските мрежи](../glossary.md#neural-network), [мрежата](../glossary.md#neural-network) "
+            "и [нивото](../glossary.md#layer).")
+    problems = glossary.link_problems("docs/mk/x.md", "mk", text, terms)
+    assert problems == [
+        "docs/mk/x.md: the link to the glossary entry 'layer' says \"нивото\", but the glossary "
+        "term in 'mk' is \"слој\". Use the term (with the ending the sentence needs), or add the "
+        "form to `forms` of 'layer' in docs/data/glossary.yml."]
+
+
+@pytest.mark.parametrize("lang,unsorted,expected", [
+    ("mk", ["ќелија", "учење", "јадро", "излез", "ѕвезда", "ReLU", "чекор", "џеб", "шум",
+            "лав", "ѓавол", "дом", "еж"],
+     ["дом", "ѓавол", "еж", "ѕвезда", "излез", "јадро", "лав", "ќелија", "учење", "чекор", "џеб",
+      "шум", "ReLU"]),
+    ("mn", ["үр дүн", "өгөгдөл", "оролт", "утга", "пиксел", "softmax", "ёс", "жин", "ер", "йог"],
+     ["ер", "ёс", "жин", "йог", "оролт", "өгөгдөл", "пиксел", "утга", "үр дүн", "softmax"]),
+    ("bn", ["য়", "র", "য", "ডেটা", "ঢাকা", "ড়", "আউটপুট", "অ্যারে", "ReLU"],
+     ["অ্যারে", "আউটপুট", "ডেটা", "ড়", "ঢাকা", "য", "য়", "র", "ReLU"]),
+])
+def test_glossary_sorts_in_the_alphabetical_order_of_the_language(lang, unsorted, expected):
+    assert sorted(unsorted, key=lambda term: glossary.sort_key(lang, term)) == expected

@@ -8,6 +8,9 @@
    the search box's own label, in the page's language.
 3. Load figures lazily: the browser fetches a figure when the reader scrolls near it, so the
    first load of a long lesson stays light on a slow network.
+4. The tooltip of each heading's permanent link (the ¶ after it) in the page's language:
+   Python-Markdown's `toc` writes "Permanent link" on every page, and its settings are the same
+   for every language. The words are `extra.permalink_title` of the language (mkdocs.yml).
 """
 
 import re
@@ -24,4 +27,6 @@ def on_post_page(output, page, config, **kwargs):
         output = output.replace(
             SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">'
         )
+    title = config.extra.get("permalink_title", "Permanent link")
+    output = output.replace('title="Permanent link"', f'title="{title}"')
     return output.replace("<img alt=", '<img loading="lazy" alt=')

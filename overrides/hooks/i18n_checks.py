@@ -3,7 +3,8 @@
 For every page translated into another language, compared with the English page:
   * the same snippet includes (`--8<-- "..."`), in the same order;
   * the same figures (`![...](...)`), in the same order;
-  * the same heading anchor ids (h2 to h6), in the same order.
+  * the same heading anchor ids (h2 to h6), in the same order;
+  * links to the same glossary entries (`glossary.md#<key>`), in any order.
 For every language listed in `extra.complete_languages`: no page may be missing.
 For every file in `snippets/`: some English page must include it.
 """
@@ -17,6 +18,7 @@ log = get_plugin_logger("i18n_checks")
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
 FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+GLOSSARY_LINK = re.compile(r"\]\((?:\.\./)*glossary\.md#([\w-]+)\)")
 
 # (language, page path inside the language folder) -> what the page contains
 pages = {}
@@ -34,6 +36,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         "translated": page.file.locale == lang,
         "includes": INCLUDE.findall(markdown),
         "figures": FIGURE.findall(markdown),
+        "glossary links": sorted(set(GLOSSARY_LINK.findall(markdown))),
     }
     return markdown
 
@@ -73,7 +76,7 @@ def on_post_build(config, **kwargs):
         if lang == english or not page["translated"]:
             continue
         reference = pages[english, path]
-        for what in ("includes", "figures", "anchors"):
+        for what in ("includes", "figures", "anchors", "glossary links"):
             problem = differences(what, reference[what], page[what])
             if problem:
                 log.warning(

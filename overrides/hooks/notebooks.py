@@ -179,17 +179,22 @@ def math_marks(text):
 
 
 def local_figures(content, page, files, source):
-    """Attached figures are files of the site: point at them instead of inlining them."""
-    figures = {}
-    for file in files:
-        if "/figures/" in f"/{file.src_uri}" and file.src_uri.endswith(".svg"):
-            data = base64.b64encode(Path(file.abs_src_path).read_bytes()).decode("ascii")
-            figures.setdefault(data, file)
+    """Attached figures are files of the site: point at them instead of inlining them.
+
+    An attachment is recognised by its bytes among the figures of every language, and shown
+    from the figure of the same name in the page's language: an English notebook shown in /mk/
+    (not translated yet) gets the Macedonian figures, as an English page shown there does."""
+    docs = Path(page.file.abs_src_path).parents[2]  # docs/<lang>/notebooks/x.ipynb
+    names = {base64.b64encode(svg.read_bytes()).decode("ascii"): svg.name
+             for svg in docs.glob("*/figures/*.svg")}
+    figures = {Path(file.src_uri).name: file for file in files
+               if "/figures/" in f"/{file.src_uri}" and file.src_uri.endswith(".svg")}
 
     def link(match):
-        if match.group(1) not in figures:
+        name = names.get(match.group(1))
+        if name not in figures:
             raise PluginError(f"{source}: an attached figure is not in docs/<lang>/figures/")
-        return f'src="{figures[match.group(1)].url_relative_to(page.file)}"'
+        return f'src="{figures[name].url_relative_to(page.file)}"'
 
     return FIGURE.sub(link, content)
 

@@ -4,7 +4,8 @@
 Each exercise is one function below, registered with @exercise under the name of the function
 that the learner writes. It gets the learner's function (`solve`) and `check`, and runs each
 check inside `with check("what is checked"):`. The helpers `expect_*` raise `Wrong` with plain
-sentences: what was expected, what came back. The reference is PyTorch's own module wherever
+sentences: what was expected, what came back. Every sentence is a message of messages.yml, said
+in the learner's language (`say`, from language.py). The reference is PyTorch's own module wherever
 there is one. tests/test_exercises.py proves that every check passes on the solution and fails
 on the untouched starter and on planted wrong answers (tests/exercises/wrong/).
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from language import say
 
 ATOL = 1e-5  # largest difference allowed between the learner's numbers and PyTorch's
 CHECKS = {}  # exercise name -> function that runs its checks
@@ -69,14 +72,13 @@ def load(name, path):
         spec.loader.exec_module(module)
     except SyntaxError as error:
         line = (error.text or "").strip()
-        raise Wrong(f"does not import: SyntaxError at line {error.lineno}: {error.msg}"
+        raise Wrong(say("syntax_error", line=error.lineno, message=error.msg)
                     + (f"\n    {line}" if line else "")) from None
     except (Exception, SystemExit) as error:
-        raise Wrong(f"does not import: {error_text(error, path)}") from None
+        raise Wrong(say("does_not_import", error=error_text(error, path))) from None
     function = getattr(module, name, None)
     if not callable(function):
-        raise Wrong(f"has no function named `{name}`. Keep the line `def {name}(...)` of the "
-                    "starter as it is.")
+        raise Wrong(say("no_function", name=name))
     return function
 
 
@@ -106,20 +108,15 @@ def also_on_another_device(solve, path, problems):
         try:
             elsewhere = solve(*moved)
         except (Exception, SystemExit) as error:
-            problems.append(f"{ON_A_GPU}{error_text(error, path)}\n{MAKE_TENSORS_THERE}")
+            problems.append("\n".join([say("on_a_gpu"), error_text(error, path),
+                                        say("make_tensors_there")]))
         else:
             if any(tensor.device != OTHER_DEVICE for tensor in tensors_in(elsewhere)):
-                problems.append(f"{ON_A_GPU}your result came back on the CPU.\n"
-                                f"{MAKE_TENSORS_THERE}")
+                problems.append("\n".join([say("on_a_gpu"), say("came_back_on_the_cpu"),
+                                            say("make_tensors_there")]))
         return result
 
     return solve_on_both
-
-
-ON_A_GPU = ("the values are right on the CPU, but the code would fail on a GPU.\n"
-            "With the inputs on PyTorch's 'meta' device, which stands in for a GPU here:\n")
-MAKE_TENSORS_THERE = ("Make each new tensor on the device of the inputs: "
-                      "torch.zeros(..., device=x.device) or x.new_zeros(...).")
 
 
 def prepare_other_device():
@@ -175,10 +172,10 @@ def error_text(error, path):
     mine = [frame for frame in traceback.extract_tb(error.__traceback__)
             if same_file(frame.filename, path)]
     if not mine:
-        return f"your code raised {text}"
+        return say("raised", error=text)
     frame = mine[-1]
     code = (frame.line or linecache.getline(frame.filename, frame.lineno)).strip()
-    return f"your code raised {text}\nat line {frame.lineno}: {code}"
+    return say("raised", error=text) + "\n" + say("at_line", line=frame.lineno, code=code)
 
 
 def same_file(filename, path):
@@ -193,14 +190,14 @@ def same_file(filename, path):
 def describe(value):
     """A few words for any value: 'a tensor of shape (2, 4)', 'a tuple of 3 items', 'None'."""
     if isinstance(value, torch.Tensor):
-        return f"a tensor of shape {shape_text(value.shape)}"
+        return say("a_tensor", shape=shape_text(value.shape))
     if isinstance(value, (tuple, list)):
-        return f"a {type(value).__name__} of {len(value)} items"
+        return say("a_sequence", kind=type(value).__name__, count=len(value))
     if value is None:
-        return "None (did you forget `return`?)"
+        return say("none_value")
     if isinstance(value, (bool, int, float)):
-        return f"{value!r}, a {type(value).__name__}"
-    return f"a {type(value).__name__}"
+        return say("a_number", value=repr(value), kind=type(value).__name__)
+    return say("a_value", kind=type(value).__name__)
 
 
 def shape_text(shape):
@@ -214,7 +211,7 @@ def numbers(tensor):
     if tensor.numel() <= 12:
         return nested(tensor.tolist())
     first = ", ".join(f"{v:.4g}" for v in tensor.flatten()[:6].tolist())
-    return f"[{first}, ...] (the first 6 of {tensor.numel()} values, in order)"
+    return f"[{first}, ...] " + say("first_values", count=tensor.numel())
 
 
 def nested(values):
@@ -226,11 +223,8 @@ def nested(values):
 def expect_tensor(got, expected, what, atol=ATOL):
     """`got` must be a tensor with the shape of `expected` and values within `atol` of it."""
     shape = shape_text(expected.shape)
-    if not isinstance(got, torch.Tensor):
-        raise Wrong(f"{what}: expected a tensor of shape {shape}; got {describe(got)}.")
-    if tuple(got.shape) != tuple(expected.shape):
-        raise Wrong(f"{what}: expected a tensor of shape {shape}; "
-                    f"got a tensor of shape {shape_text(got.shape)}.")
+    if not isinstance(got, torch.Tensor) or tuple(got.shape) != tuple(expected.shape):
+        raise Wrong(say("expected_a_tensor", what=what, shape=shape, got=describe(got)))
     got_values, expected_values = got.detach().double().cpu(), expected.detach().double().cpu()
     difference = (got_values - expected_values).abs()
     bad = difference.isnan() | (difference > atol)
@@ -239,30 +233,30 @@ def expect_tensor(got, expected, what, atol=ATOL):
         where = torch.nonzero(nan)[0] if nan.any() else \
             torch.unravel_index(difference.argmax(), difference.shape)
         where = tuple(int(i) for i in where)
-        at = f" at {list(where)}" if where else ""
-        raise Wrong(f"{what}: the shape {shape} is right, but some values are off by more "
-                    f"than {atol:g}.\n"
-                    f"expected: {numbers(expected_values)}\n"
-                    f"got:      {numbers(got_values)}\n"
-                    f"largest difference{at}: expected {expected_values[where].item():.4g}, "
-                    f"got {got_values[where].item():.4g}")
+        largest = dict(expected=f"{expected_values[where].item():.4g}",
+                       got=f"{got_values[where].item():.4g}")
+        raise Wrong("\n".join([
+            say("values_off", what=what, shape=shape, atol=f"{atol:g}"),
+            say("expected_values", values=numbers(expected_values)),
+            say("got_values", values=numbers(got_values)),
+            say("largest_difference_at", where=list(where), **largest) if where
+            else say("largest_difference", **largest)]))
 
 
 def expect_items(got, names):
     """`got` must be a tuple (or list) with one item per name; returns the items."""
-    wanted = f"a tuple of {len(names)} items ({', '.join(names)})"
-    if not isinstance(got, (tuple, list)):
-        raise Wrong(f"expected {wanted}; got {describe(got)}.")
-    if len(got) != len(names):
-        raise Wrong(f"expected {wanted}; got {describe(got)}.")
+    if not isinstance(got, (tuple, list)) or len(got) != len(names):
+        raise Wrong(say("expected_items", count=len(names), names=", ".join(names),
+                        got=describe(got)))
     return got
 
 
 def expect_int(got, expected, what):
     if isinstance(got, bool) or not isinstance(got, int):
-        raise Wrong(f"{what}: expected the int {expected}; got {describe(got)}.")
+        raise Wrong(say("expected_an_int", what=what, expected=expected, got=describe(got)))
     if got != expected:
-        raise Wrong(f"{what}: expected {expected}; got {got} ({got - expected:+d}).")
+        raise Wrong(say("expected_int_value", what=what, expected=expected, got=got,
+                        difference=f"{got - expected:+d}"))
 
 
 # -- Lesson "Deep learning" ---------------------------------------------------------------------
@@ -270,22 +264,24 @@ def expect_int(got, expected, what):
 @exercise
 def neuron_batch(solve, check):
     for n, inputs in [(5, 3), (1, 4)]:
-        examples = "1 example" if n == 1 else f"{n} examples"
-        with check(f"{examples} with {inputs} inputs, compared with nn.Linear and nn.Sigmoid"):
+        case = (say("one_example", inputs=inputs) if n == 1
+                else say("examples", count=n, inputs=inputs))
+        with check(say("compared_with", case=case, reference="nn.Linear, nn.Sigmoid")):
             X, w, b = torch.randn(n, inputs), torch.randn(inputs), 0.3
             layer = nn.Linear(inputs, 1)
             with torch.no_grad():
                 layer.weight.copy_(w.view(1, -1))
                 layer.bias.fill_(b)
                 expected = nn.Sigmoid()(layer(X)).squeeze(1)
-            expect_tensor(solve(X.clone(), w.clone(), b), expected, "the outputs")
+            expect_tensor(solve(X.clone(), w.clone(), b), expected, say("the_outputs"))
 
 
 @exercise
 def gradients_with_bias(solve, check):
     names = ["dL/dw1", "dL/db1", "dL/dw2"]
     for x, y, w1, b1, w2 in [(1.5, 0.5, 0.8, 0.1, -0.4), (-2.0, 1.0, 0.3, -0.5, 1.2)]:
-        with check(f"x={x}, y={y}, w1={w1}, b1={b1}, w2={w2}, compared with autograd"):
+        case = f"x={x}, y={y}, w1={w1}, b1={b1}, w2={w2}"
+        with check(say("compared_with", case=case, reference="autograd")):
             x_, y_ = torch.tensor(x), torch.tensor(y)
             weights = [torch.tensor(v, requires_grad=True) for v in (w1, b1, w2)]
             loss = (weights[2] * torch.tanh(weights[0] * x_ + weights[1]) - y_) ** 2
@@ -315,67 +311,83 @@ FEATURE_MAP = torch.tensor([  # from snippets/cnn/05_max_pooling.py
 
 @exercise
 def conv2d_stride(solve, check):
+    lesson = f"{say('lesson_image')}, {say('lesson_kernel')}"
     cases = [
-        ("the 5 x 5 image of the lesson, its 3 x 3 kernel", IMAGE, KERNEL, 1),
-        ("the 5 x 5 image of the lesson, its 3 x 3 kernel", IMAGE, KERNEL, 2),
-        ("a random 9 x 7 image, a 3 x 3 kernel", torch.randn(9, 7), torch.randn(3, 3), 2),
-        ("a random 8 x 8 image, a 2 x 2 kernel", torch.randn(8, 8), torch.randn(2, 2), 3),
+        (lesson, IMAGE, KERNEL, 1),
+        (lesson, IMAGE, KERNEL, 2),
+        (random_image(9, 7, 3), torch.randn(9, 7), torch.randn(3, 3), 2),
+        (random_image(8, 8, 2), torch.randn(8, 8), torch.randn(2, 2), 3),
     ]
     for name, image, kernel, stride in cases:
-        with check(f"{name}, stride {stride}, compared with F.conv2d"):
+        with check(say("compared_with", case=f"{name}, {say('stride', stride=stride)}",
+                       reference="F.conv2d")):
             expected = F.conv2d(image[None, None], kernel[None, None], stride=stride)[0, 0]
-            expect_tensor(solve(image.clone(), kernel.clone(), stride), expected, "the output")
+            expect_tensor(solve(image.clone(), kernel.clone(), stride), expected,
+                          say("the_output"))
+
+
+def random_image(height, width, kernel_size):
+    return f"{say('random_image', height=height, width=width)}, {say('a_kernel', size=kernel_size)}"
 
 
 @exercise
 def pad_zeros(solve, check):
-    cases = [("the 5 x 5 image of the lesson", IMAGE, 1),
-             ("the 5 x 5 image of the lesson", IMAGE, 2),
-             ("a random 3 x 4 image", torch.randn(3, 4), 0)]
+    cases = [(say("lesson_image"), IMAGE, 1),
+             (say("lesson_image"), IMAGE, 2),
+             (say("random_image", height=3, width=4), torch.randn(3, 4), 0)]
     for name, image, padding in cases:
-        with check(f"{name}, padding {padding}, compared with F.pad"):
+        with check(say("compared_with", case=f"{name}, {say('padding', padding=padding)}",
+                       reference="F.pad")):
             expected = F.pad(image, (padding, padding, padding, padding))
-            expect_tensor(solve(image.clone(), padding), expected, "the padded image")
+            expect_tensor(solve(image.clone(), padding), expected, say("the_padded_image"))
 
 
 @exercise
 def avg_pool(solve, check):
-    cases = [("the 4 x 4 feature map of the lesson", FEATURE_MAP, 2),
-             ("a random 6 x 9 map", torch.randn(6, 9), 3),
-             ("a random 5 x 7 map (its last row and column are left out)", torch.randn(5, 7), 2)]
+    cases = [(say("lesson_feature_map"), FEATURE_MAP, 2),
+             (say("random_map", height=6, width=9), torch.randn(6, 9), 3),
+             (say("random_map_cut", height=5, width=7), torch.randn(5, 7), 2)]
     for name, x, size in cases:
-        with check(f"{name}, blocks of {size} x {size}, compared with F.avg_pool2d"):
+        with check(say("compared_with", case=f"{name}, {say('blocks', size=size)}",
+                       reference="F.avg_pool2d")):
             expected = F.avg_pool2d(x[None, None], size)[0, 0]
-            expect_tensor(solve(x.clone(), size), expected, "the pooled map")
+            expect_tensor(solve(x.clone(), size), expected, say("the_pooled_map"))
 
 
 # -- Lesson "Recurrent neural networks" ---------------------------------------------------------
 
 def sizes(batch, inputs, hidden, steps=None):
-    text = f"batch of {batch}, {inputs} inputs, {hidden} hidden units"
-    return text if steps is None else f"{steps} steps, {text}"
+    if steps is None:
+        return say("sizes", batch=batch, inputs=inputs, hidden=hidden)
+    return say("steps_and_sizes", steps=steps, batch=batch, inputs=inputs, hidden=hidden)
+
+
+def one_step(batch, inputs, hidden, reference):
+    return say("compared_with", case=say("one_step", sizes=sizes(batch, inputs, hidden)),
+               reference=reference)
 
 
 @exercise
 def rnn_cell(solve, check):
     for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
-        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.RNN"):
+        with check(one_step(batch, inputs, hidden, "nn.RNN")):
             rnn = nn.RNN(inputs, hidden, batch_first=True)
             x, h = torch.randn(batch, inputs), torch.randn(batch, hidden)
             with torch.no_grad():
                 expected = rnn(x[:, None], h[None])[0][:, 0]
-            expect_tensor(solve(x.clone(), h.clone(), rnn), expected, "the new h")
+            expect_tensor(solve(x.clone(), h.clone(), rnn), expected, say("the_new_h"))
 
 
 @exercise
 def rnn_forward(solve, check):
     for batch, steps, inputs, hidden in [(2, 5, 3, 4), (3, 7, 2, 6)]:
-        with check(f"{sizes(batch, inputs, hidden, steps)}, compared with nn.RNN"):
+        with check(say("compared_with", case=sizes(batch, inputs, hidden, steps),
+                       reference="nn.RNN")):
             rnn = nn.RNN(inputs, hidden, batch_first=True)
             xs = torch.randn(batch, steps, inputs)
             with torch.no_grad():
                 expected, _ = rnn(xs)
-            expect_tensor(solve(xs.clone(), rnn), expected, "the hidden states")
+            expect_tensor(solve(xs.clone(), rnn), expected, say("the_hidden_states"))
 
 
 # -- Lesson "Long short-term memory (LSTM)" -----------------------------------------------------
@@ -383,31 +395,32 @@ def rnn_forward(solve, check):
 @exercise
 def lstm_cell(solve, check):
     for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
-        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.LSTM"):
+        with check(one_step(batch, inputs, hidden, "nn.LSTM")):
             lstm = nn.LSTM(inputs, hidden, batch_first=True)
             x, (h, c) = torch.randn(batch, inputs), torch.randn(2, batch, hidden)
             with torch.no_grad():
                 _, (h_next, c_next) = lstm(x[:, None], (h[None], c[None]))
             got = expect_items(solve(x.clone(), h.clone(), c.clone(), lstm), ["h", "c"])
-            expect_tensor(got[0], h_next[0], "the new h")
-            expect_tensor(got[1], c_next[0], "the new c")
+            expect_tensor(got[0], h_next[0], say("the_new_h"))
+            expect_tensor(got[1], c_next[0], say("the_new_c"))
 
 
 @exercise
 def gru_cell(solve, check):
     for batch, inputs, hidden in [(2, 3, 4), (1, 5, 2)]:
-        with check(f"one step, {sizes(batch, inputs, hidden)}, compared with nn.GRU"):
+        with check(one_step(batch, inputs, hidden, "nn.GRU")):
             gru = nn.GRU(inputs, hidden, batch_first=True)
             x, h = torch.randn(batch, inputs), torch.randn(batch, hidden)
             with torch.no_grad():
                 _, h_next = gru(x[:, None], h[None])
-            expect_tensor(solve(x.clone(), h.clone(), gru), h_next[0], "the new h")
+            expect_tensor(solve(x.clone(), h.clone(), gru), h_next[0], say("the_new_h"))
 
 
 @exercise
 def lstm_parameters(solve, check):
     for inputs, hidden, layers in [(5, 32, 1), (5, 32, 2), (10, 64, 3), (1, 1, 1)]:
         arguments = f"({inputs}, {hidden}, {layers})"
-        with check(f"lstm_parameters{arguments}, compared with nn.LSTM{arguments}"):
+        with check(say("compared_with", case=f"lstm_parameters{arguments}",
+                       reference=f"nn.LSTM{arguments}")):
             expected = sum(p.numel() for p in nn.LSTM(inputs, hidden, layers).parameters())
-            expect_int(solve(inputs, hidden, layers), expected, "the number of parameters")
+            expect_int(solve(inputs, hidden, layers), expected, say("the_number_of_parameters"))

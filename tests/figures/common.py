@@ -24,8 +24,9 @@ plt.rcParams.update({
     "svg.fonttype": "none",  # text stays text, so the browser shapes Bengali and Cyrillic
     "svg.hashsalt": "deep-learning-step-by-step",  # the same element ids on every run
     "savefig.dpi": 120,  # resolution of the parts drawn as pictures (rasterized=True)
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Noto Sans Bengali"],
+    # A list, not "sans-serif": matplotlib then falls back to Noto Sans Bengali for each Bengali
+    # letter, and measures Bengali labels with the font the browser will draw them in.
+    "font.family": ["DejaVu Sans", "Noto Sans Bengali"],
     "font.size": 11,
     "axes.spines.top": False,
     "axes.spines.right": False,

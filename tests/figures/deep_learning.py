@@ -64,8 +64,10 @@ def neuron(text):
     axes.add_patch(Circle((5.1, 1.6), 0.65, facecolor="#e8eaf6", edgecolor=BLUE, linewidth=2))
     axes.text(5.1, 1.6, r"$\Sigma$", ha="center", va="center", fontsize=20)
     arrow(axes, (5.1, 3.3), (5.1, 2.3), color=ORANGE)
-    axes.text(5.1, 3.45, f"{text('bias')} $b$", ha="center", va="bottom", fontsize=11,
-              color=ORANGE)
+    # Two texts: a label with $...$ is drawn by matplotlib's math renderer, which has no
+    # Bengali letters.
+    axes.text(5.0, 3.45, text("bias"), ha="right", va="bottom", fontsize=11, color=ORANGE)
+    axes.text(5.1, 3.45, "$b$", ha="left", va="bottom", fontsize=11, color=ORANGE)
     axes.text(5.1, 0.8, text("sum"), ha="center", va="top", fontsize=10.5)
     axes.text(5.1, 0.25, r"$z = w_1x_1 + w_2x_2 + w_3x_3 + b$", ha="center", va="top",
               fontsize=11)

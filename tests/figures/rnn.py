@@ -218,7 +218,8 @@ def gradient_measurement():
 
 def gradient_vs_distance(text):
     figure, axes = plt.subplots(figsize=(9, 4.6))
-    figure.subplots_adjust(left=0.1, right=0.97, bottom=0.13, top=0.93)
+    # room on the left for a two-line axis label; Bengali lines are taller than Latin ones
+    figure.subplots_adjust(left=0.115, right=0.97, bottom=0.13, top=0.93)
     for (scale, (norms, factor)), colour, key in zip(
             gradient_measurement().items(), [BLUE, RED], ["default", "scaled"]):
         axes.semilogy(range(len(norms)), norms, "o-", color=colour, markersize=3.5,
