@@ -6,7 +6,8 @@
 
 A lesson page `docs/<lang>/lessons/<lesson>.md` becomes `docs/<lang>/notebooks/<lesson>.ipynb`:
 the page's prose becomes Markdown cells and every snippet the page includes as a whole file
-becomes a code cell, in page order. Outputs (`.out` includes) are not copied: running the
+becomes a code cell, in page order. English notebooks are run; a translated lesson's notebook
+has the same code cells as the English one, and takes its outputs from it instead of running. Outputs (`.out` includes) are not copied: running the
 notebook prints them. Nobody edits a notebook by hand; `tests/test_notebooks.py` fails when a
 stored notebook differs from what its page makes now, or when running it prints something else.
 
@@ -26,6 +27,7 @@ How page syntax turns into notebook Markdown:
 import argparse
 import base64
 import concurrent.futures
+import copy
 import json
 import os
 import posixpath
@@ -311,12 +313,41 @@ def write(notebook, path):
     path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
 
 
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def with_english_outputs(notebook, english, lang, lesson):
+    """A translated lesson's notebook with the outputs of the English one, cell for cell.
+
+    A translation changes the prose, never the code, so its code cells are the English code
+    cells and running them again would print the same. ValueError names the first difference."""
+    mine, theirs = code_cells(notebook), code_cells(english)
+    for number, (cell, english_cell) in enumerate(zip(mine, theirs), start=1):
+        if cell.source != english_cell.source:
+            raise ValueError(f"docs/{lang}/lessons/{lesson}.md: code cell {number} of its notebook "
+                             f"differs from the English one; translate the prose, keep the code.")
+    if len(mine) != len(theirs):
+        raise ValueError(f"docs/{lang}/lessons/{lesson}.md: its notebook has {len(mine)} code "
+                         f"cells, the English one {len(theirs)}.")
+    for cell, english_cell in zip(mine, theirs):
+        cell.outputs = copy.deepcopy(english_cell.outputs)
+        cell.execution_count = english_cell.execution_count
+    return notebook
+
+
 def make_and_run(lang, lesson, save=True):
+    """Make the notebook of a lesson and give it its outputs: by running it (English), or from
+    the English notebook (a translation; the English one must be made first)."""
     start = time.perf_counter()
-    notebook = run(make_notebook(lang, lesson))
+    if lang == "en":
+        notebook = run(make_notebook(lang, lesson))
+    else:
+        english = nbformat.read(notebook_path("en", lesson), as_version=4)
+        notebook = with_english_outputs(make_notebook(lang, lesson), english, lang, lesson)
     if save:
         write(notebook, notebook_path(lang, lesson))
-    return f"{notebook_path(lang, lesson).relative_to(ROOT)}: {time.perf_counter() - start:.1f} s"
+    return f"docs/{lang}/notebooks/{lesson}.ipynb: {time.perf_counter() - start:.1f} s"
 
 
 def main():
@@ -336,11 +367,16 @@ def main():
         return 1 if stale else 0
 
     start = time.perf_counter()
+    english = [(lang, lesson) for lang, lesson in lessons() if lang == "en"]
     with concurrent.futures.ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-        jobs = list(zip(*lessons()))
-        for line in pool.map(make_and_run, *jobs, [not arguments.no_write] * len(lessons())):
+        jobs = list(zip(*english))
+        for line in pool.map(make_and_run, *jobs, [not arguments.no_write] * len(english)):
             print(line)
-    print(f"All {len(lessons())} notebooks made and run in {time.perf_counter() - start:.1f} s")
+    for lang, lesson in lessons():  # translations take the outputs of the English notebooks
+        if lang != "en":
+            print(make_and_run(lang, lesson, save=not arguments.no_write))
+    print(f"All {len(lessons())} notebooks made in {time.perf_counter() - start:.1f} s "
+          f"({len(english)} run, {len(lessons()) - len(english)} with the English outputs)")
     return 0
 
 

@@ -175,9 +175,20 @@ def test_a_translated_lesson_gets_its_notebook_page(project, monkeypatch):
     monkeypatch.setattr(notebooks, "DOCS", project / "docs")
     notebook = notebooks.make_notebook("mk", "lstm")
     assert "english_version" not in json.dumps(notebook) and "---" not in notebook.cells[0].source
-    notebooks.write(notebook, notebooks.notebook_path("mk", "lstm"))
+    notebooks.make_and_run("mk", "lstm")  # with the outputs of the English notebook, not run
     code, log = build_site(project, project / "site")
     assert code == 0, log
     html = (project / "site" / "mk" / "notebooks" / "lstm" / "index.html").read_text("utf-8")
     assert '<h2 id="why-a-plain-rnn-forgets">Зошто обичната RNN заборава' in html
     assert 'href="#why-a-plain-rnn-forgets"' in html  # the table of contents
+    printed = notebooks.text_outputs(nbformat.read(notebooks.notebook_path("en", "lstm"), 4))[0]
+    assert printed.splitlines()[0] in html, "the English outputs are shown"
+
+
+def test_translated_notebook_with_other_code_is_refused(project, monkeypatch):
+    lesson = translate(project, "mk", "lessons/lstm.md")
+    edit(lesson, '--8<-- "lstm/01_lstm_cell_by_hand.py"', '--8<-- "lstm/02_gradient_over_distance.py"')
+    monkeypatch.setattr(notebooks, "DOCS", project / "docs")
+    with pytest.raises(ValueError, match="docs/mk/lessons/lstm.md: code cell 1 of its notebook "
+                                         "differs from the English one"):
+        notebooks.make_and_run("mk", "lstm")

@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from conftest import LANGUAGES, NOTEBOOKS, ROOT, built
-from notebooks import (inputs, is_solution, lessons, make_notebook, notebook_path, run,
-                       text_outputs)
+from notebooks import (code_cells, inputs, is_solution, lessons, make_notebook, notebook_path,
+                       run, text_outputs)
 from snippet_output import other_numerics, output_difference
 
 LESSONS = lessons()
@@ -74,10 +74,27 @@ def test_first_cell_says_what_the_notebook_needs(lang, lesson):
     assert "torch==" in install.group(1) and "numpy==" in install.group(1)
 
 
-@pytest.mark.parametrize(("lang", "lesson"), LESSONS, ids=IDS)
+ENGLISH_LESSONS = [(lang, lesson) for lang, lesson in LESSONS if lang == "en"]
+TRANSLATED_LESSONS = [(lang, lesson) for lang, lesson in LESSONS if lang != "en"]
+
+
+@pytest.mark.parametrize(("lang", "lesson"), TRANSLATED_LESSONS,
+                         ids=[f"{lang}-{lesson}" for lang, lesson in TRANSLATED_LESSONS])
+def test_translated_notebook_has_the_english_code_cells_and_outputs(lang, lesson):
+    """A translation changes the prose only: its notebook is not run again (tests/notebooks.py)."""
+    mine, english = code_cells(stored(lang, lesson)), code_cells(stored("en", lesson))
+    assert [c.source for c in mine] == [c.source for c in english], (
+        f"{name(lang, lesson)}: its code cells differ from {name('en', lesson)}'s")
+    assert [c.outputs for c in mine] == [c.outputs for c in english], (
+        f"{name(lang, lesson)}: its outputs differ from {name('en', lesson)}'s; {FIX}")
+
+
+@pytest.mark.parametrize(("lang", "lesson"), ENGLISH_LESSONS,
+                         ids=[f"{lang}-{lesson}" for lang, lesson in ENGLISH_LESSONS])
 def test_notebook_runs_top_to_bottom_and_prints_its_stored_outputs(lang, lesson):
     """Run in a fresh kernel, on the CPU, in an empty folder: no cell may raise, and every cell
-    prints what the stored notebook shows (numbers within the tolerance of the snippet tests)."""
+    prints what the stored notebook shows (numbers within the tolerance of the snippet tests).
+    Translated notebooks have the same code and outputs (the test above): they are not run."""
     try:
         notebook = run(make_notebook(lang, lesson))
     except Exception as error:  # nbclient's CellExecutionError names the cell and the error
