@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -124,6 +125,12 @@ def shown(path):
     return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
 
 
+def columns(text):
+    """How many columns `text` takes in a terminal: Bengali vowel signs and the virama (্)
+    combine with the letter before them and take none."""
+    return sum(unicodedata.category(char) not in ("Mn", "Me", "Cf") for char in text)
+
+
 def indent(text, spaces):
     return "\n".join(" " * spaces + line if line else line for line in text.splitlines())
 
@@ -134,31 +141,32 @@ def report(name, file, outcome, time_limit=TIME_LIMIT):
     results = [e for e in outcome.events if e["event"] == "result"]
     started = [e["check"] for e in outcome.events if e["event"] == "start"]
     kinds = {e["event"] for e in outcome.events}
-    label = {status: say(f"status_{status}") for status in ("ok", "wrong", "error", "stopped")}
-    width = max(7, *(len(word) for word in label.values()))
+    words = {status: say(f"status_{status}") for status in ("ok", "wrong", "error", "stopped")}
+    width = max(7, *(columns(word) for word in words.values()))
+    label = {status: word + " " * (width - columns(word)) for status, word in words.items()}
     for result in results:
-        lines.append(f"  {label[result['status']]:{width}} {result['check']}")
+        lines.append(f"  {label[result['status']]} {result['check']}")
         if result["message"]:
             lines.append(indent(result["message"], width + 3))
     verdict = None
     if "import-error" in kinds:
         message = next(e["message"] for e in outcome.events if e["event"] == "import-error")
-        lines.append(f"  {label['error']:{width}} {shown(file)} "
+        lines.append(f"  {label['error']} {shown(file)} "
                      + indent(message, width + 3).lstrip())
     elif "not-implemented" in kinds:
         lines.append("  " + say("not_implemented", name=name))
         lines.append(indent(say("replace_the_raise", file=shown(file)), 2))
     elif not outcome.started:
-        lines.append(f"  {label['error']:{width}} " + say("did_not_start", seconds=STARTUP_LIMIT))
+        lines.append(f"  {label['error']} " + say("did_not_start", seconds=STARTUP_LIMIT))
         verdict = say("verdict_not_started")
     elif outcome.timed_out:
         running = (started[-1] if len(started) > len(results)
                    else say("importing", file=shown(file)))
-        lines.append(f"  {label['stopped']:{width}} {running}")
+        lines.append(f"  {label['stopped']} {running}")
         lines.append(indent(say("too_slow", seconds=time_limit), width + 3))
         verdict = say("verdict_stopped", seconds=time_limit)
     elif "done" not in kinds:
-        lines.append(f"  {label['error']:{width}} "
+        lines.append(f"  {label['error']} "
                      + say("stopped_early", code=outcome.exit_code))
         verdict = say("verdict_stopped_early")
     if outcome.printed.strip():
