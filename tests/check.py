@@ -48,6 +48,7 @@ class Outcome:
     timed_out: bool = False
     exit_code: int = 0
     printed: str = ""
+    seconds: float = 0.0  # how long the learner's code ran: from "ready" to the end
 
 
 # -- Running the checks in another process ------------------------------------------------------
@@ -74,6 +75,7 @@ def run_checks(name, file, time_limit=TIME_LIMIT, lang="en"):
 
     events, started, timed_out = [], False, False
     deadline = time.monotonic() + STARTUP_LIMIT
+    ready_at = None
     while True:
         try:
             line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -85,13 +87,15 @@ def run_checks(name, file, time_limit=TIME_LIMIT, lang="en"):
             break
         event = json.loads(line)
         if event["event"] == "ready":  # PyTorch is imported: the learner's time starts now
-            deadline = time.monotonic() + time_limit
+            ready_at = time.monotonic()
+            deadline = ready_at + time_limit
             started = True
         else:
             events.append(event)
     child.wait()
     reader.join(timeout=2)
-    return Outcome(events, started, timed_out, child.returncode, "".join(printed))
+    seconds = time.monotonic() - ready_at if ready_at is not None else 0.0
+    return Outcome(events, started, timed_out, child.returncode, "".join(printed), seconds)
 
 
 def run_checks_here(name, file):

@@ -15,7 +15,6 @@ import contextlib
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -276,17 +275,17 @@ def test_code_that_raises_names_the_line(tmp_path):
 
 
 def test_loop_that_never_ends_is_stopped_within_seconds(tmp_path):
+    """The learner's code gets TIME_LIMIT seconds from the moment PyTorch is imported (that
+    import, slow on a busy machine, is not the learner's time); then it is stopped."""
     path = learner_file(tmp_path, "    while True:\n        pass\n")
-    start = time.monotonic()
-    result = command("lstm_cell", "--file", str(path), timeout=check.STARTUP_LIMIT)
-    seconds = time.monotonic() - start
-    assert result.returncode == 1
-    assert "STOPPED one step, batch of 2, 3 inputs, 4 hidden units" in result.stdout
-    assert f"did not finish within {check.TIME_LIMIT} seconds" in result.stdout
-    assert "lstm_cell: not solved yet (stopped after 5 seconds)." in (
-        result.stdout)
-    # the learner's time starts once PyTorch is imported, about 2 seconds on a laptop
-    assert seconds < check.TIME_LIMIT + 10, f"took {seconds:.1f} s"
+    outcome = check.run_checks("lstm_cell", path)
+    text, solved = check.report("lstm_cell", path, outcome)
+    assert not solved and outcome.timed_out
+    assert "STOPPED one step, batch of 2, 3 inputs, 4 hidden units" in text
+    assert f"did not finish within {check.TIME_LIMIT} seconds" in text
+    assert "lstm_cell: not solved yet (stopped after 5 seconds)." in text
+    assert check.TIME_LIMIT <= outcome.seconds < check.TIME_LIMIT + 3, (
+        f"the learner's code ran {outcome.seconds:.1f} s")
 
 
 def test_unknown_exercise_lists_the_exercises():

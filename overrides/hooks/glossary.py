@@ -11,6 +11,7 @@ alphabetical order (`sort_key`). Every entry must have every language of the sit
 fails the build, naming the entry and the language.
 """
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -36,7 +37,14 @@ LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?:\.\./)*glossary\.md#(?P<key>[
 
 def load(docs_dir):
     path = Path(docs_dir) / "data" / "glossary.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def read(path, version):
+    """The glossary, read once per version of the file (libyaml's loader when there is one)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def sort_key(lang, text):
