@@ -212,3 +212,30 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
         problems.append(f"the '{target}' link of the language selector went to {arrived}")
 
     assert not problems, f"{root(lang)}{address(page_file)}:\n  " + "\n  ".join(problems)
+
+
+# -- Search in Macedonian: a stem finds the inflected forms ----------------------------------------
+
+# What a learner types (a stem), and a lesson whose text has only longer, inflected forms of it.
+# lunr has no Macedonian stemmer; Material adds `*` to each typed word, so a stem is enough.
+MACEDONIAN_QUERIES = [
+    ("тежин", "lessons/deep-learning.md"),           # тежина, тежини, тежините
+    ("конволуциск", "lessons/convolutional-networks.md"),  # конволуциски, конволуциската
+    ("скриенат", "lessons/recurrent-networks.md"),   # скриената состојба
+    ("порт", "lessons/lstm.md"),                     # портите, портата
+]
+
+
+@pytest.mark.parametrize("query,lesson", MACEDONIAN_QUERIES)
+def test_macedonian_search_finds_a_lesson_by_a_stem(page, server, query, lesson):
+    text = (ROOT / "docs" / "mk" / lesson)
+    if not text.exists():
+        pytest.skip(f"docs/mk/{lesson} is not translated yet")
+    words = re.findall(r"\w+", text.read_text(encoding="utf-8").casefold())
+    assert query not in words and any(w.startswith(query) for w in words), (
+        f"docs/mk/{lesson} must have longer forms of {query!r} and not {query!r} itself")
+    problems = open_page(page, f"{server}{root('mk')}")
+    links = [re.split(r"[?#]", link.removeprefix(server))[0] for link in search(page, query)]
+    assert f"{root('mk')}{address(lesson)}" in links, (
+        f"searching {query!r} on a Macedonian page found {links}, not docs/mk/{lesson}"
+        + (f" ({problems})" if problems else ""))

@@ -111,6 +111,26 @@ def test_page_shows_starter_command_and_collapsed_solution(name):
     assert collapsed, f"{LESSON_PAGES[lesson]}: show {answer} in a `??? success \"Solution\"` block"
 
 
+TRANSLATED = [(lang, name) for lang in language.LANGUAGES[1:] for name in NAMES
+              if (ROOT / "docs" / lang / LESSON_PAGES[STARTERS[name].parent.name]).exists()]
+
+
+@pytest.mark.parametrize(("lang", "name"), TRANSLATED, ids=[f"{l}-{n}" for l, n in TRANSLATED])
+def test_translated_page_shows_the_command_in_its_language(lang, name):
+    """A translated lesson shows the check command with `--lang`, so the checker speaks the
+    language of the page, and the solution collapsed as on the English page."""
+    lesson = STARTERS[name].parent.name
+    where = f"docs/{lang}/{LESSON_PAGES[lesson]}"
+    page = (ROOT / "docs" / lang / LESSON_PAGES[lesson]).read_text(encoding="utf-8")
+    exercises = page[page.index("{ #exercises }"):]
+    assert f"```bash\npython tests/check.py {name} --lang {lang}\n```" in exercises, (
+        f"{where}: show the command as `python tests/check.py {name} --lang {lang}`")
+    answer = f"exercises/{lesson}/solutions/{name}.py"
+    assert re.search(r'\?\?\? success "[^"]+"\n\n    ```python title="snippets/'
+                     + re.escape(answer) + r'"\n    --8<-- "' + re.escape(answer) + '"',
+                     exercises), f"{where}: show {answer} in a `??? success` block"
+
+
 # -- The checks, run in this process ------------------------------------------------------------
 
 @pytest.mark.parametrize("name", NAMES)
