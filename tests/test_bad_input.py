@@ -22,7 +22,15 @@ PAGE = "running-the-examples.md"
 
 @pytest.fixture
 def project(tmp_path):
-    return copy_project(tmp_path / "project")
+    """A copy in which no language but English must be complete or fresh, whatever the editions
+    have reached: each test plants one mistake in the Macedonian folder and sets what it needs."""
+    copy = copy_project(tmp_path / "project")
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"complete_languages: \[[^\]]*\]", "complete_languages: [en]", text)
+    text = re.sub(r"fresh_languages: \[[^\]]*\]", "fresh_languages: []", text)
+    config.write_text(text, encoding="utf-8")
+    return copy
 
 
 def translate(project, lang="mk", page=PAGE):

@@ -21,6 +21,7 @@ keeps notebook pages as light and as searchable as the others, and links lessons
 
 import base64
 import functools
+import html
 import json
 import posixpath
 import re
@@ -165,9 +166,29 @@ def notebook_page(content, page, config, files):
     content = "".join(part if part.startswith("<pre") else math_marks(part)
                       for part in PRE.split(content))
     content = local_figures(content, page, files, source)
+    content = plot_descriptions(content, lesson, config.docs_dir)
     content = lesson_heading_ids(content, page, source)
     content = content.replace('class="anchor-link"', 'class="headerlink"')  # the title's link
     page.meta["search"] = {"exclude": True}
+    return content
+
+
+PLOT_ALT = 'alt="No description has been provided for this image"'
+PAGE_FIGURE = re.compile(r"!\[([^\]]*)\]\((?:\.\./)*figures/([\w-]+)\.svg\)")
+
+
+def plot_descriptions(content, lesson, docs_dir):
+    """A plot that a code cell draws gets nbconvert's English "No description..." as its alt
+    text. The lesson page shows the same plot as a figure (notebooks.yml: plotted_by_snippets),
+    with an alt text in the page's language: the plots get those, in order."""
+    if lesson is None or PLOT_ALT not in content:
+        return content
+    data = Path(docs_dir) / "data" / "notebooks.yml"
+    plotted = yaml.safe_load(data.read_text(encoding="utf-8"))["plotted_by_snippets"]
+    page = Path(lesson.abs_src_path).read_text(encoding="utf-8")
+    for match in PAGE_FIGURE.finditer(page):
+        if match[2] in plotted:
+            content = content.replace(PLOT_ALT, f'alt="{html.escape(match[1], quote=True)}"', 1)
     return content
 
 
