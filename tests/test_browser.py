@@ -239,3 +239,31 @@ def test_macedonian_search_finds_a_lesson_by_a_stem(page, server, query, lesson)
     assert f"{root('mk')}{address(lesson)}" in links, (
         f"searching {query!r} on a Macedonian page found {links}, not docs/mk/{lesson}"
         + (f" ({problems})" if problems else ""))
+
+
+# -- The search index loads when the reader opens the search --------------------------------------
+
+def requests_for_the_index(page):
+    """Start collecting the requests for a search index; the list fills as the page loads."""
+    asked = []
+    page.on("request", lambda r: "search_index" in r.url and asked.append(r.url))
+    return asked
+
+
+def test_search_index_loads_only_when_the_reader_opens_the_search(page, server):
+    """docs/assets/search-on-demand.js: a visit without search does not download the index
+    (150-300 KB); clicking into the search box does, once, and the search then works."""
+    asked = requests_for_the_index(page)
+    open_page(page, f"{server}{root('mk')}{address('lessons/lstm.md')}")
+    assert asked == [], f"the search index was downloaded before the reader searched: {asked}"
+    links = search(page, "порт")
+    assert asked == [f"{server}/mk/search/search_index.json"], asked
+    assert any("/mk/lessons/lstm/" in link for link in links), links
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_words(page, server):
+    """Material marks the searched words on the page it opens (?h=...): that needs the index."""
+    asked = requests_for_the_index(page)
+    open_page(page, f"{server}/lessons/lstm/?h=gate")
+    page.wait_for_selector("article mark", timeout=5000)
+    assert asked == [f"{server}/search/search_index.json"], asked

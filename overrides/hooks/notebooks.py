@@ -17,6 +17,9 @@ keeps notebook pages as light and as searchable as the others, and links lessons
 - Notebook pages are left out of search: the lesson page has the same text.
 - A lesson page gets links to view and download its notebook, and `<!-- notebooks -->` on a page
   becomes the table of the language's notebooks. The words are in docs/data/notebooks.yml.
+- mkdocs-jupyter's cache (.cache/mkdocs-jupyter/) keeps every language's rendered notebooks.
+  Left alone, each language's build deletes the entries it did not use itself, so the next
+  build renders every translated notebook again (about 1.5 s each).
 """
 
 import base64
@@ -29,6 +32,7 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
@@ -253,3 +257,24 @@ def lesson_heading_ids(content, page, source):
         parents[int(level)] = token
     page.toc = get_toc(tokens)
     return content
+
+
+# -- mkdocs-jupyter's cache, kept for every language --------------------------------------------
+
+USED_CACHE_ENTRIES = set()  # rendered notebooks that any language of this build used
+
+
+@event_priority(50)  # before mkdocs-jupyter's own on_post_build, which deletes unused entries
+def on_post_build(config, **kwargs):
+    """Let mkdocs-jupyter delete only the entries that no language of this build used, and only
+    once the last language is built (mkdocs-static-i18n builds the others inside the first)."""
+    jupyter = config.plugins["mkdocs-jupyter"]
+    USED_CACHE_ENTRIES.update(jupyter._used_cache_paths)
+    i18n = config.plugins["i18n"]
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    last = i18n.building and i18n.current_language == others[-1]
+    if last:
+        jupyter._used_cache_paths = set(USED_CACHE_ENTRIES)
+        USED_CACHE_ENTRIES.clear()
+    else:  # a language still to come may use any entry: delete none yet
+        jupyter._used_cache_paths = set(Path(jupyter.config["cache_dir"]).glob("*.json"))
