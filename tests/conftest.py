@@ -50,6 +50,11 @@ def pytest_addoption(parser):
         help="rewrite snippets/**/*.out with what each snippet prints now (then review the diff)",
     )
     parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="save a full-page screenshot of each lesson and notebook in tests/screenshots/",
+    )
+    parser.addoption(
         "--update-figures",
         action="store_true",
         help="redraw docs/<lang>/figures/*.svg from tests/figures/ (then look at them)",
@@ -80,6 +85,12 @@ def build_site(project, site_dir):
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def screenshots(request):
+    """True with `pytest --screenshots`: the browser tests save pictures of the pages."""
+    return request.config.getoption("--screenshots")
 
 
 @pytest.fixture(scope="session")

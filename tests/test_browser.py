@@ -3,8 +3,10 @@
 One visit per page and language (see `test_reader_meets_the_page`) checks what a reader meets,
 then searches from that page and switches language with the selector. Every page whose content
 is in the page's language (English, or translated) also gets an accessibility check (axe-core,
-from `npm ci`); lessons and notebooks get a full-page screenshot in tests/screenshots/ (not
-committed) for people to look at.
+from `npm ci`). The colours of highlighted code are checked once for the whole site
+(`test_code_colours_have_enough_contrast`), not on every page: that part of axe took 9 of the
+13 seconds of a lesson. With `--screenshots`, lessons and notebooks get a full-page screenshot
+in tests/screenshots/ (not committed) for people to look at.
 """
 
 import json
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
 
 SCRIPT = {  # letters of each language's own script
     "en": r"[A-Za-z]",
@@ -149,25 +151,40 @@ def copy_problem(page, snippet):
     return None
 
 
-def accessibility_problems(page):
-    """Serious and critical problems that axe-core finds on the page."""
+AXE_RUN = ("async ([context, options]) => (await axe.run(context || document, options)).violations"
+           ".map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,"
+           " first: v.nodes[0].target.join(' ')}))")
+NOT_CONTRAST = {"rules": {"color-contrast": {"enabled": False}}, "resultTypes": ["violations"]}
+ONLY_CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast"]},
+                 "resultTypes": ["violations"]}
+
+
+def axe(page, context, options):
+    """Serious and critical problems that axe-core finds in `context` (None: the whole page)."""
     if not AXE.exists():
         if os.environ.get("CI") == "true":
             return ["axe-core is not installed in CI: .ci/run must run `npm ci`"]
         return []  # locally without `npm ci`: this check is left out
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,"
-        " first: v.nodes[0].target.join(' ')}))"
-    )
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(AXE_RUN, [context, options])
     return [f"accessibility: {v['id']} ({v['impact']}, {v['count']}x, e.g. {v['first']}): "
             f"{v['help']}" for v in violations if v["impact"] in ("serious", "critical")]
 
 
+def accessibility_problems(page, contrast):
+    """Every axe rule on the whole page. The colour contrast of code blocks (<pre>) is left to
+    `test_code_colours_have_enough_contrast`, which checks it once for the site; with
+    `contrast=False`, the contrast of the rest of the page is left out too."""
+    problems = axe(page, None, NOT_CONTRAST)
+    if contrast:
+        problems += axe(page, {"include": [["body"]], "exclude": [["pre"]]}, ONLY_CONTRAST)
+    return problems
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_file", PAGES + NOTEBOOKS)
-def test_reader_meets_the_page(page, server, site, lang, page_file):
+def test_reader_meets_the_page(page, server, site, lang, page_file, screenshots):
     """One visit per page and language, as a reader: it loads cleanly and offline, shows
     equations, figures and Bengali text properly, its copy button copies the snippet, a lesson
     has no serious accessibility problem, search stays in the language, and the language
@@ -179,15 +196,17 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
         problems.append(f"asked another host: {page.outside_requests}")
     problems += what_is_wrong(page, lang, page_file)
     # A page that is not translated yet shows the English content, checked on the English page:
-    # axe (about 5 s a lesson) and the screenshot are for content in the language's own words.
+    # axe and the screenshot are for content in the language's own words. A translation has the
+    # English page's elements and styles, so the colour contrast (3-4 s a lesson) is checked on
+    # the English page only.
     own_content = lang == "en" or translated(lang, page_file)
-    if own_content:
-        problems += accessibility_problems(page)  # before the copy button shows its dialog
+    if own_content:  # before the copy button shows its dialog
+        problems += accessibility_problems(page, contrast=lang == "en")
     if page_file in NOTEBOOKS:
         problems += [p for p in [notebook_copy_problem(page, page_file)] if p]
     elif whole_snippet_blocks(page_file):
         problems += [p for p in [copy_problem(page, whole_snippet_blocks(page_file)[0])] if p]
-    if own_content and page_file in LESSONS + NOTEBOOKS:
+    if own_content and page_file in LESSONS + NOTEBOOKS and screenshots:
         SCREENSHOTS.mkdir(exist_ok=True)
         kind = "notebook-" if page_file in NOTEBOOKS else ""
         name = f"{lang}-{kind}{Path(page_file).stem}.jpg"  # JPEG: half the time of a tall PNG
@@ -205,13 +224,54 @@ def test_reader_meets_the_page(page, server, site, lang, page_file):
 
     target = next_language(lang)
     page.hover(".md-header__option .md-select")
-    page.click(f".md-select__link[hreflang={target}]")
-    page.wait_for_load_state()
+    with page.expect_navigation(wait_until="commit"):  # the address is known: no need to load
+        page.click(f".md-select__link[hreflang={target}]")
     arrived = page.url.removeprefix(server).split("#")[0]
     if arrived != f"{root(target)}{address(page_file)}":
         problems.append(f"the '{target}' link of the language selector went to {arrived}")
 
     assert not problems, f"{root(lang)}{address(page_file)}:\n  " + "\n  ".join(problems)
+
+
+# -- The colours of highlighted code, checked once for the site ----------------------------------
+
+CODE_BLOCK = re.compile(r'<div class="([^"]*)"[^>]*>\s*(?:<span class="filename">.*?</span>)?'
+                        r'\s*<pre[^>]*>(.*?)</pre>', re.DOTALL)
+
+
+def code_colours(html):
+    """What decides the colours of a page's code blocks: the Pygments token classes of the code,
+    plus the kind of block for text drawn without a token class (program output, plain text)."""
+    colours = set()
+    for block, code in CODE_BLOCK.findall(html):
+        colours |= {f"token {name}" for name in re.findall(r'<span class="(\w+)"', code)}
+        if re.sub(r"<[^>]+>", "", re.sub(r"<span class.*?</span>", "", code, flags=re.S)).strip():
+            colours.add(f"text in {block}")
+    return colours
+
+
+def pages_that_show_every_code_colour(site):
+    """The fewest pages (English first) whose code blocks, together, show every code colour
+    used anywhere on the site, in any language."""
+    shown = {(lang, page_file): code_colours(built(site, lang, page_file).read_text("utf-8"))
+             for lang in LANGUAGES for page_file in PAGES + NOTEBOOKS}
+    missing, chosen = set().union(*shown.values()), []
+    while missing:
+        best = max(shown, key=lambda key: (len(shown[key] & missing), key[0] == "en"))
+        chosen.append(best)
+        missing -= shown[best]
+    return chosen
+
+
+def test_code_colours_have_enough_contrast(page, server, site):
+    """axe's colour contrast, on the code blocks of a few pages that together show every colour
+    of code on the site: the same token on the same background has the same contrast anywhere."""
+    problems = []
+    for lang, page_file in pages_that_show_every_code_colour(site):
+        open_page(page, f"{server}{root(lang)}{address(page_file)}")
+        problems += [f"{root(lang)}{address(page_file)}: {problem}"
+                     for problem in axe(page, {"include": [["pre"]]}, ONLY_CONTRAST)]
+    assert not problems, "\n".join(problems)
 
 
 # -- Search in Macedonian: a stem finds the inflected forms ----------------------------------------
