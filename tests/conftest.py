@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 # One thread per process: the tests run on every core at once (pytest.ini), and PyTorch's
 # threads fighting over the same cores slow small models down many times. Outputs are the
@@ -93,14 +95,31 @@ def screenshots(request):
     return request.config.getoption("--screenshots")
 
 
+def once_per_run(tmp_path_factory, name, make):
+    """Run `make(folder)` once for the whole test run, not once per pytest-xdist worker: the
+    first worker to ask runs it in a folder that all workers share; the others wait for it.
+    Returns what `make` returned (kept as JSON), and the folder."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # basetemp is <this run's folder>/popen-gw0
+        shared = shared.parent
+    folder, result = shared / name, shared / f"{name}.json"
+    with FileLock(shared / f"{name}.lock"):
+        if not result.exists():
+            result.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return json.loads(result.read_text(encoding="utf-8")), folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The site, built once for all tests that look at the built pages."""
-    site_dir = tmp_path_factory.mktemp("site")
-    code, log = build_site(ROOT, site_dir)
-    if code != 0:
-        pytest.fail(f"`mkdocs build --strict` failed:\n{log}", pytrace=False)
-    return site_dir
+    def build(folder):
+        code, log = build_site(ROOT, folder)
+        return {"code": code, "log": log}
+
+    build, folder = once_per_run(tmp_path_factory, "site", build)
+    if build["code"] != 0:
+        pytest.fail(f"`mkdocs build --strict` failed:\n{build['log']}", pytrace=False)
+    return folder
 
 
 def copy_project(target):
