@@ -3,6 +3,8 @@
 import pytest
 import torch
 
+import warm_python
+
 from conftest import ROOT, SNIPPETS
 from snippet_output import other_numerics, record_numerics, run_snippet, stored_output_problem
 
@@ -31,8 +33,9 @@ def test_snippet_follows_the_layout(snippet):
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=IDS)
 def test_snippet_runs_on_cpu_and_prints_its_stored_output(snippet, tmp_path, request):
-    """Run with the GPU hidden, in an empty folder, and compare with the `.out` file."""
-    result = run_snippet(snippet, tmp_path, use_gpu=False)
+    """Run with the GPU hidden, in its own process and an empty folder, and compare with the
+    `.out` file. The process is a fork of one that has imported PyTorch (tests/warm_python.py)."""
+    result = warm_python.run(snippet, tmp_path)
     name = snippet.relative_to(ROOT)
     assert result.returncode == 0, f"{name} failed on the CPU:\n{result.stderr}"
     assert result.stdout.startswith("Device: cpu\n"), f"{name}: first line must be the device"
