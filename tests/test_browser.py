@@ -1,7 +1,8 @@
 """The built site as a reader meets it, in headless Chromium, for every page in every language.
 
-One visit per page and language (see `test_reader_meets_the_page`) checks what a reader meets,
-then searches from that page and switches language with the selector. Every page whose content
+One visit per page and language (see `test_reader_meets_the_page`) checks what a reader meets;
+from one page of each depth in each language it also searches and switches language with the
+selector. Every page whose content
 is in the page's language (English, or translated) also gets an accessibility check (axe-core,
 from `npm ci`). The colours of highlighted code are checked once for the whole site
 (`test_code_colours_have_enough_contrast`), not on every page: that part of axe took 9 of the
@@ -182,13 +183,44 @@ def accessibility_problems(page, contrast):
     return problems
 
 
+# Searching and switching language depend on the language and on how deep the page is (its
+# links to the index and to the other languages are relative), not on the page itself: they are
+# tried from one page of each depth in each language. test_site.py checks the language
+# selector's links on every page.
+SEARCHED_FROM = list({address(p).count("/"): p for p in reversed(PAGES + NOTEBOOKS)}.values())
+
+
+def search_and_switch_problems(page, server, site, lang, page_file):
+    """Search from the page stays in its language; the selector leads to the same page."""
+    problems = []
+    word = a_word_from_the_title(site, lang, page_file)
+    if word:
+        links = search(page, word)
+        others = tuple(root(o) for o in LANGUAGES if o not in ("en", lang))
+        for link in links or ["(no result)"]:
+            path = link.removeprefix(server)
+            if not path.startswith(root(lang)) or path.startswith(others):
+                problems.append(f"searching {word!r} found {path}")
+        page.keyboard.press("Escape")
+
+    target = next_language(lang)
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation(wait_until="commit"):  # the address is known: no need to load
+        page.click(f".md-select__link[hreflang={target}]")
+    arrived = page.url.removeprefix(server).split("#")[0]
+    if arrived != f"{root(target)}{address(page_file)}":
+        problems.append(f"the '{target}' link of the language selector went to {arrived}")
+    return problems
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_file", PAGES + NOTEBOOKS)
 def test_reader_meets_the_page(page, server, site, lang, page_file, screenshots):
     """One visit per page and language, as a reader: it loads cleanly and offline, shows
     equations, figures and Bengali text properly, its copy button copies the snippet, a lesson
-    has no serious accessibility problem, search stays in the language, and the language
-    selector keeps the page. All problems are listed together."""
+    has no serious accessibility problem; from one page of each depth (SEARCHED_FROM), search
+    stays in the language and the language selector keeps the page. All problems are listed
+    together."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     url = f"{server}{root(lang)}{address(page_file)}"
     problems = open_page(page, url)
@@ -212,23 +244,8 @@ def test_reader_meets_the_page(page, server, site, lang, page_file, screenshots)
         name = f"{lang}-{kind}{Path(page_file).stem}.jpg"  # JPEG: half the time of a tall PNG
         page.screenshot(path=str(SCREENSHOTS / name), full_page=True, type="jpeg", quality=80)
 
-    word = a_word_from_the_title(site, lang, page_file)
-    if word:
-        links = search(page, word)
-        others = tuple(root(o) for o in LANGUAGES if o not in ("en", lang))
-        for link in links or ["(no result)"]:
-            path = link.removeprefix(server)
-            if not path.startswith(root(lang)) or path.startswith(others):
-                problems.append(f"searching {word!r} found {path}")
-        page.keyboard.press("Escape")
-
-    target = next_language(lang)
-    page.hover(".md-header__option .md-select")
-    with page.expect_navigation(wait_until="commit"):  # the address is known: no need to load
-        page.click(f".md-select__link[hreflang={target}]")
-    arrived = page.url.removeprefix(server).split("#")[0]
-    if arrived != f"{root(target)}{address(page_file)}":
-        problems.append(f"the '{target}' link of the language selector went to {arrived}")
+    if page_file in SEARCHED_FROM:
+        problems += search_and_switch_problems(page, server, site, lang, page_file)
 
     assert not problems, f"{root(lang)}{address(page_file)}:\n  " + "\n  ".join(problems)
 
