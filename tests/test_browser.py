@@ -294,8 +294,9 @@ def test_code_colours_have_enough_contrast(page, server, site):
 # -- Search in a translated edition: the first letters of a term find its inflected forms ---------
 
 # What a learner types, and a lesson whose text has only longer, inflected forms of it.
-# lunr has no Macedonian or Bengali stemmer; Material adds `*` to each typed word, so the first
-# letters of a term are enough. Macedonian: the stem of a term. Bengali pages also use the bare
+# lunr has no Macedonian, Bengali or Mongolian stemmer; Material adds `*` to each typed word, so
+# the first letters of a term are enough. Macedonian: the stem of a term. Mongolian: the stem
+# that the case forms share (дараалал, but дарааллын, дарааллыг). Bengali pages also use the bare
 # form of a term (গেট and গেটগুলো), which would be found without `*`: the queries are the first
 # letters of a term, as a reader types them (Material searches while the reader types).
 STEM_QUERIES = [
@@ -307,6 +308,10 @@ STEM_QUERIES = [
     ("bn", "কনভলিউশ", "lessons/convolutional-networks.md"),  # কনভলিউশন, কনভলিউশনাল
     ("bn", "সিকোয়েন্", "lessons/recurrent-networks.md"),   # সিকোয়েন্স, সিকোয়েন্সের
     ("bn", "ক্যান্ডিডে", "lessons/lstm.md"),               # ক্যান্ডিডেট, ক্যান্ডিডেটের
+    ("mn", "идэвхжүүл", "lessons/deep-learning.md"),       # идэвхжүүлэх функц
+    ("mn", "конволюци", "lessons/convolutional-networks.md"),  # конволюцийн, конволюцид
+    ("mn", "дараалл", "lessons/recurrent-networks.md"),    # дарааллын, дарааллыг
+    ("mn", "хаалг", "lessons/lstm.md"),                    # хаалга, хаалганы, хаалгыг
 ]
 SEPARATOR = re.compile(r'[\s\u200b\-_,:;!?=\[\]()"`/।॥*“”‘’„]+|\.(?!\d)')  # as the search splits
 

@@ -78,6 +78,24 @@ def test_mongolian_has_no_macedonian_letters(where, text):
     assert not lines_with(NOT_MONGOLIAN, text), f"{where}: {lines_with(NOT_MONGOLIAN, text)}"
 
 
+def ordinal_suffix(number):
+    """«дэх» or «дахь» after a number, by the vowels of its last spoken word: тэг, нэг, дөрөв,
+    ес, дөч (40), ер (90) take «дэх»; хоёр, гурав, тав, арав, зуу, мянга and the others «дахь»."""
+    if number % 10:
+        return "дэх" if number % 10 in (1, 4, 9) else "дахь"
+    if number == 0 or (number // 10) % 10 in (4, 9):
+        return "дэх"
+    return "дахь"
+
+
+@pytest.mark.parametrize("where,text", list(texts("mn")))
+def test_mongolian_ordinals_follow_the_spoken_numeral(where, text):
+    """«0 дэх алхам», «5 дахь мөр», «8–11 дэх мөр»: house style, docs/data/house-style/mn.md."""
+    wrong = [f"{number} {suffix}" for number, suffix in re.findall(r"(\d+) (дахь|дэх)\b", text)
+             if suffix != ordinal_suffix(int(number))]
+    assert not wrong, f"{where}: {wrong} (the ending follows the last spoken word of the number)"
+
+
 @pytest.mark.parametrize("where,text", [t for lang in ["mk", "bn", "mn"] for t in texts(lang)])
 def test_no_word_mixes_latin_and_cyrillic_letters(where, text):
     assert not MIXED_WORD.findall(text), f"{where}: {MIXED_WORD.findall(text)}"
