@@ -2,13 +2,16 @@
 
 import contextlib
 import functools
+import html
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,11 @@ PAGES = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.rglob("*.md"))
 # Lesson notebooks (made by tests/notebooks.py), e.g. "notebooks/lstm.ipynb": pages of the site too.
 NOTEBOOKS = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.glob("notebooks/*.ipynb"))
 
+# The tests build and serve the site under a sub-path, as GitHub Pages publishes a project
+# (https://<user>.github.io/<repo>/): a link or asset that only works at "/" fails them.
+SUB_PATH = "/course/"
+PUBLISHED_URL = f"https://learner.github.io{SUB_PATH}"  # SITE_URL, read by mkdocs.yml
+
 
 def address(page):
     """Where a page is published inside its language's folder: "" for index.md, "name/" else."""
@@ -43,6 +51,40 @@ def built(site, lang, page):
     """Path of the built HTML for `page` ("running-the-examples.md", "notebooks/lstm.ipynb")."""
     folder = site if lang == "en" else site / lang
     return folder / address(page) / "index.html"
+
+
+LINK = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"')
+ID = re.compile(r'\sid="([^"]+)"')
+
+
+def links_that_break(site, sub_path=SUB_PATH):
+    """Every link and asset of every built page that would be broken with the site published
+    under `sub_path`: an address outside it, a file that is not there, an anchor the target
+    page lacks. Each problem names the page, whose first folder is its language."""
+    problems, ids = [], {}
+    for page in sorted(site.rglob("*.html")):
+        where = page.relative_to(site).as_posix()
+        base = f"http://host{sub_path}{where}"
+        for href in LINK.findall(page.read_text(encoding="utf-8")):
+            href = html.unescape(href)
+            if re.match(r"[a-z]+:", href) and not href.startswith("http://host/"):
+                continue  # another site, mailto:, data:, javascript:
+            target = urllib.parse.urlsplit(urllib.parse.urljoin(base, href))
+            path = urllib.parse.unquote(target.path)
+            if not path.startswith(sub_path):
+                problems.append(f"{where}: {href} leads outside {sub_path}")
+                continue
+            file = site / path.removeprefix(sub_path)
+            if path.endswith("/") or file.is_dir():
+                file = file / "index.html"
+            if not file.is_file():
+                problems.append(f"{where}: {href} leads to a file that is not there")
+            elif target.fragment and file.suffix == ".html":
+                if file not in ids:
+                    ids[file] = set(ID.findall(file.read_text(encoding="utf-8")))
+                if target.fragment not in ids[file]:
+                    problems.append(f"{where}: {href} leads to an anchor that is not there")
+    return problems
 
 
 def pytest_addoption(parser):
@@ -77,14 +119,15 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(f"  {page}")
 
 
-def build_site(project, site_dir):
-    """Run `mkdocs build --strict` on `project`; return (exit code, everything it printed)."""
+def build_site(project, site_dir, site_url=PUBLISHED_URL):
+    """Run `mkdocs build --strict` on `project` for the address `site_url`; return (exit code,
+    everything it printed)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url},
     )
     return result.returncode, result.stdout + result.stderr
 
@@ -142,8 +185,29 @@ CHROMIUM_FLAGS = [
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under `sub_path` only. A missing file gets the site's 404.html with the
+    status 404, as static hosts (GitHub Pages) answer."""
+    sub_path = "/"
+
     def log_message(self, *args):
         pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.sub_path):
+            return str(Path(self.directory) / "outside-the-sub-path")  # does not exist: 404
+        return super().translate_path("/" + path.removeprefix(self.sub_path))
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
@@ -155,21 +219,28 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(site):
-    """Serve the built `site` on http://127.0.0.1:<free port>/ while the `with` block runs."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+def serving(site, sub_path="/"):
+    """Serve the built `site` at http://127.0.0.1:<free port><sub_path> while the `with` block
+    runs; yields that address without its last "/" (the tests add "/mk/", "/lessons/lstm/")."""
+    handler = functools.partial(type("Handler", (QuietHandler,), {"sub_path": sub_path}),
+                                directory=str(site))
     httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{sub_path}".removesuffix("/")
     finally:
         httpd.shutdown()
 
 
+def origin(url):
+    """'http://127.0.0.1:8000' of 'http://127.0.0.1:8000/course/mk/'."""
+    return "/".join(url.split("/")[:3])
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site, served while the tests run."""
-    with serving(site) as url:
+    """The built site, served under SUB_PATH while the tests run."""
+    with serving(site, SUB_PATH) as url:
         yield url
 
 
@@ -200,7 +271,7 @@ def page(browser, server):
 
     def route(request_route):
         url = request_route.request.url
-        if url.startswith(server + "/"):
+        if url.startswith(origin(server) + "/"):  # outside the sub-path: the server says 404
             request_route.continue_()
         else:
             tab.outside_requests.append(url)

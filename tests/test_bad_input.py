@@ -28,7 +28,8 @@ import pytest
 
 import notebooks
 import translations
-from conftest import ROOT, build_site, copy_project, once_per_run
+from conftest import (ROOT, SUB_PATH, address, build_site, copy_project, links_that_break,
+                      once_per_run)
 from snippet_output import stored_output_problem
 
 PAGE = "running-the-examples.md"
@@ -92,6 +93,9 @@ def make_changes_and_build(folder):
     subprocess.run([sys.executable, "tests/translations.py", "mark", str(page)], check=True,
                    cwd=ROOT, capture_output=True)
     edit(project / "docs" / "en" / PAGE, "## Install { #install }", "## Install it { #install }")
+    # A link written for a site at "/": it leaves the sub-path where the site is published
+    page.write_text(page.read_text(encoding="utf-8") + '\n<a href="/mk/glossary/">x</a>\n',
+                    encoding="utf-8")
     # A translated lesson, with a heading in Cyrillic, and its notebook
     lesson = translate(project, "mk", "lessons/lstm.md")
     edit(lesson, "## Why a plain RNN forgets {", "## Зошто обичната RNN заборава {")
@@ -112,6 +116,13 @@ def built_page(build, lang, name):
 def test_a_translated_copy_builds(changes_that_build):
     """The helpers only change what each test says: the copy with their changes builds."""
     assert changes_that_build["code"] == 0, changes_that_build["log"]
+
+
+def test_link_that_leaves_the_sub_path_is_named_with_its_page_and_language(changes_that_build):
+    """The copy is built for https://learner.github.io/course/, as the site is (conftest)."""
+    assert changes_that_build["code"] == 0, changes_that_build["log"]
+    problems = links_that_break(Path(changes_that_build["project"]) / "site")
+    assert problems == [f"mk/{address(PAGE)}index.html: /mk/glossary/ leads outside {SUB_PATH}"]
 
 
 def test_untranslated_page_shows_english_with_a_notice(changes_that_build):

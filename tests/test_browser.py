@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built, origin
 
 SCRIPT = {  # letters of each language's own script
     "en": r"[A-Za-z]",
@@ -221,7 +221,7 @@ def test_reader_meets_the_page(page, server, site, lang, page_file, screenshots)
     has no serious accessibility problem; from one page of each depth (SEARCHED_FROM), search
     stays in the language and the language selector keeps the page. All problems are listed
     together."""
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin(server))
     url = f"{server}{root(lang)}{address(page_file)}"
     problems = open_page(page, url)
     if page.outside_requests:

@@ -8,7 +8,9 @@ import pytest
 
 import glossary  # overrides/hooks/glossary.py
 import translations
-from conftest import ENGLISH, LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built
+from conftest import (ENGLISH, LANGUAGES, NOTEBOOKS, PAGES, ROOT, SUB_PATH, address, built,
+                      links_that_break)
+
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
 
 
@@ -52,7 +54,9 @@ def test_language_selector_stays_on_the_same_page(site, lang, page):
              if tag == "a" and "md-select__link" in a.get("class", "")}
     assert sorted(links) == sorted(LANGUAGES), f"selector of {lang}/{page} lists {sorted(links)}"
     for other, href in links.items():
-        folder = site / href.lstrip("/") if href.startswith("/") else path.parent / href
+        assert not href.startswith("/") or href.startswith(SUB_PATH), (
+            f"on {lang}/{page} the '{other}' link {href} leaves {SUB_PATH}")
+        folder = site / href.removeprefix(SUB_PATH) if href.startswith("/") else path.parent / href
         target = folder / "index.html"
         assert target.resolve() == built(site, other, page).resolve(), (
             f"on {lang}/{page} the '{other}' link goes to {href}"
@@ -76,6 +80,13 @@ def test_equations_are_mathml_not_latex(site, lang):
     html = built(site, lang, "running-the-examples.md").read_text(encoding="utf-8")
     assert "<math" in html, "no MathML on the page"
     assert 'class="arithmatex"' not in html, "an equation was left as LaTeX"
+
+
+def test_no_link_or_asset_is_broken_under_the_sub_path(site):
+    """Published under a sub-path (https://<user>.github.io/<repo>/), every link, script, style,
+    figure and notebook download of every page in every language still leads somewhere."""
+    problems = links_that_break(site)
+    assert not problems, f"{len(problems)} broken:\n  " + "\n  ".join(problems[:20])
 
 
 def test_no_page_loads_anything_from_another_host(site):
