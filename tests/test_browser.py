@@ -357,3 +357,20 @@ def test_a_page_opened_from_a_search_result_highlights_the_words(page, server):
     open_page(page, f"{server}/lessons/lstm/?h=gate")
     page.wait_for_selector("article mark", timeout=5000)
     assert asked == [f"{server}/search/search_index.json"], asked
+
+
+# -- A missing address: the site's 404 page, as a static host serves it --------------------------
+
+def test_missing_page_shows_the_404_page_in_four_languages(page, server):
+    """Deep under the sub-path, the 404 page still loads its styles and leads to each home."""
+    problems = open_page(page, f"{server}/mk/lessons/no-such-lesson/")
+    the_page_itself = [f"404: {server}/mk/lessons/no-such-lesson/", "console: Failed to load "
+                       "resource: the server responded with a status of 404 (Not Found)"]
+    assert problems == the_page_itself, problems  # its styles, scripts and icons all loaded
+    assert page.locator("h1").inner_text() == "Page not found"
+    for lang in LANGUAGES:
+        page.goto(f"{server}/mk/lessons/no-such-lesson/")
+        page.hover(".md-header__option .md-select")
+        with page.expect_navigation(wait_until="commit"):
+            page.click(f".md-select__link[hreflang={lang}]")
+        assert page.url == f"{server}{root(lang)}", f"the '{lang}' link went to {page.url}"

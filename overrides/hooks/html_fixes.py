@@ -11,9 +11,14 @@
 4. The tooltip of each heading's permanent link (the ¶ after it) in the page's language:
    Python-Markdown's `toc` writes "Permanent link" on every page, and its settings are the same
    for every language. The words are `extra.permalink_title` of the language (mkdocs.yml).
+5. One 404 page in every language. mkdocs-static-i18n builds the site once per language, and
+   each build writes the same `404.html`: the last one (Mongolian) won, with a language
+   selector that led to whatever page was built last. The English build's page is kept, its
+   selector leads to each language's home page (overrides/404.html has the text of all four).
 """
 
 import re
+from urllib.parse import urlsplit
 
 HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -30,3 +35,23 @@ def on_post_page(output, page, config, **kwargs):
     title = config.extra.get("permalink_title", "Permanent link")
     output = output.replace('title="Permanent link"', f'title="{title}"')
     return output.replace("<img alt=", '<img loading="lazy" alt=')
+
+
+SELECTOR_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">')
+not_found = {}  # the English build's 404.html
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    if template_name != "404.html":
+        return output
+    if config.theme["language"] != "en":
+        return not_found.get("en", output)
+    home = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+
+    def to_home(link):
+        lang = link.group(1)
+        return (f'<a href="{home}{"" if lang == "en" else lang + "/"}" hreflang="{lang}" '
+                f'class="md-select__link">')
+
+    not_found["en"] = SELECTOR_LINK.sub(to_home, HREFLANG_LINK.sub("", output))
+    return not_found["en"]
