@@ -219,10 +219,10 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serving(site, sub_path="/"):
+def serving(site, sub_path="/", handler=QuietHandler):
     """Serve the built `site` at http://127.0.0.1:<free port><sub_path> while the `with` block
     runs; yields that address without its last "/" (the tests add "/mk/", "/lessons/lstm/")."""
-    handler = functools.partial(type("Handler", (QuietHandler,), {"sub_path": sub_path}),
+    handler = functools.partial(type("Handler", (handler,), {"sub_path": sub_path}),
                                 directory=str(site))
     httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
