@@ -7,6 +7,7 @@ Budgets: the 4-language build ≤ 10 s; each snippet ≤ 6 s (experiments ≤ 20
 lesson page ≤ 400 KB (none over 700 KB), of a notebook page ≤ 700 KB; making and running all
 notebooks ≤ 60 s; the whole test suite ≤ 5 min. From a server that compresses, as static hosts
 do: the first visit of a lesson ≤ 200 KB, the next page (after another page of the site) ≤ 60 KB.
+The PDFs of the four languages ≤ 60 s, each ≤ 15 MB.
 """
 
 import argparse
@@ -145,6 +146,12 @@ def main():
                 budget = "≤ 700 KB" if page_file in NOTEBOOKS else "≤ 400 KB"
                 rows.append((f"First load of `{page_file}` (largest of 4 languages)",
                              budget, f"{max(kb):.0f} KB"))
+            import pdfs
+            seconds = pdfs.make_pdfs(site)
+            megabytes = [(site / pdfs.folder(lang) / "print" / pdfs.pdf_name(lang)).stat().st_size
+                         / 1024 / 1024 for lang in LANGUAGES]
+            rows.append(("The 4 PDFs (`python tests/pdfs.py`): time; size of each", "≤ 60 s; ≤ 15 MB",
+                         f"{sum(seconds.values()):.0f} s; {min(megabytes):.1f}–{max(megabytes):.1f} MB"))
             kb = transfers(site)
             for lang in LANGUAGES:
                 first = [kb[key][0] for key in kb if key[1] == lang]

@@ -16,10 +16,12 @@ def steps():
 
 def test_workflow_runs_the_tests_then_the_build_the_tests_check():
     """CI's own command (.ci/run), then `mkdocs build --strict` for the address of the
-    repository's Pages site: the build the tests make with SITE_URL=PUBLISHED_URL."""
+    repository's Pages site (the build the tests make with SITE_URL=PUBLISHED_URL), then the
+    PDFs (tests/pdfs.py, which tests/test_pdfs.py runs on that build)."""
     commands = [step["run"] for step in steps() if "run" in step]
     assert commands == ["apt-get update -qq && apt-get install -y -qq npm && bash .ci/run",
-                        ". .venv/bin/activate && mkdocs build --strict --site-dir site"], commands
+                        ". .venv/bin/activate && mkdocs build --strict --site-dir site",
+                        ". .venv/bin/activate && python tests/pdfs.py site"], commands
     build = next(step for step in steps() if "mkdocs build" in step.get("run", ""))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     uploaded = next(step for step in steps() if "upload-pages-artifact" in step.get("uses", ""))
