@@ -104,11 +104,24 @@ def test_pdf_without_a_lesson_or_missing_is_named(site, made_pdfs, tmp_path):
         "none.pdf (bn) is missing: run `python tests/pdfs.py <site>`"]
 
 
+def copy_of_a_language(site, lang, folder):
+    """The site's assets and one language's pages, without PDFs and notebooks."""
+    shutil.copytree(site / "assets", folder / "assets")
+    shutil.copytree(site / lang, folder / lang, ignore=shutil.ignore_patterns("*.pdf", "notebooks"))
+    return folder
+
+
+def test_figure_that_does_not_load_stops_the_pdf(site, browser, tmp_path):
+    copy = copy_of_a_language(site, "mk", tmp_path / "site")
+    (copy / "mk" / "figures" / "lstm-gates.svg").unlink()
+    with pytest.raises(pdfs.PrintProblem, match=r"^mk/print/ \(mk\): figure lstm-gates\.svg did "
+                                                r"not load$"):
+        pdfs.make_pdfs(copy, ["mk"], browser)
+
+
 def test_bengali_drawn_without_a_bengali_font_stops_the_pdf(site, browser, tmp_path):
     """Text in a script that no font on the machine has is drawn as empty boxes ("tofu")."""
-    copy = tmp_path / "site"
-    shutil.copytree(site / "assets", copy / "assets")
-    shutil.copytree(site / "bn", copy / "bn", ignore=shutil.ignore_patterns("*.pdf", "notebooks"))
+    copy = copy_of_a_language(site, "bn", tmp_path / "site")
     page = copy / "bn" / "print" / "index.html"
     html = page.read_text(encoding="utf-8")
     unassigned = "\u0984\u098d\u098e"  # in the Bengali block, but no letter: no font has them
