@@ -78,6 +78,44 @@ def test_no_figure_file_without_code_and_labels(lang):
     assert not sorted(files - expected), f"docs/{lang}/figures/ has files nothing draws"
 
 
+COMPLETE = re.search(r"complete_languages: \[([^\]]*)\]",
+                     (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1).split(", ")
+FUNCTION_NAMES = {"tanh", "sigmoid", "softmax"}  # the same in every language, like maths and names
+
+
+def labels_left_in_english(texts, lang):
+    """Labels with no text in `lang`, or with the English text: an English word in lower case
+    (outside $maths$) that is not a function's name. Names (Sobel), acronyms (ReLU) and maths
+    ($h_t$) are the same in every language."""
+    problems = []
+    for figure, labels in texts.items():
+        for key, text in labels.items():
+            if lang not in text:
+                problems.append(f"{figure}.{key} has no '{lang}' text")
+                continue
+            words = set(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\$[^$]*\$", "", text["en"])))
+            if text[lang] == text["en"] and words - FUNCTION_NAMES:
+                problems.append(f"{figure}.{key} is in English in '{lang}': {text[lang]!r}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", [lang for lang in COMPLETE if lang != "en"])
+def test_every_label_of_a_complete_language_is_translated(lang):
+    """A figure missing a label in `lang` would be shown in English on its pages, silently."""
+    problems = labels_left_in_english(strings(), lang)
+    assert not problems, "docs/data/figures/*.yml: " + "; ".join(problems)
+
+
+def test_a_label_left_in_english_or_missing_is_named():
+    texts = {"lstm-gates": {"input_gate": {"en": "input gate", "mn": "input gate"},
+                            "xlabel": {"en": "time step"},
+                            "sobel": {"en": "Sobel x", "mn": "Sobel x"},
+                            "activation": {"en": "tanh", "mn": "tanh"}}}
+    assert labels_left_in_english(texts, "mn") == [
+        "lstm-gates.input_gate is in English in 'mn': 'input gate'",
+        "lstm-gates.xlabel has no 'mn' text"]
+
+
 def labels_that_do_not_fit(figure, margin=1.0):
     """What is wrong with the figure's labels: cut off by its edge, or over another label.
 
