@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, serving  # noqa: E402
+from printable import size_text  # noqa: E402  (overrides/hooks/printable.py)
 
 # A script with fonts of its own: each heading with its letters must be drawn with such a font.
 FONTS = {"bn": ("Bengali", "[\\u0980-\\u09ff]")}
@@ -34,12 +35,6 @@ def folder(lang):
 
 def pdf_name(lang):
     return f"deep-learning-{lang}.pdf"
-
-
-def size_text(lang, size):
-    """'2.4 MB' ('2,4 MB' in Macedonian prose: docs/data/house-style/mk.md)."""
-    text = f"{size / 1024 / 1024:.1f} MB"
-    return text.replace(".", ",") if lang == "mk" else text
 
 
 class PrintProblem(Exception):

@@ -76,11 +76,13 @@ def test_pdf_holds_every_chapter_in_its_language(site, made_pdfs, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_page_links_its_pdf_with_its_size(site, made_pdfs, lang):
+def test_home_page_links_its_printable_page_and_pdf_with_their_sizes(site, made_pdfs, lang):
     home = built(site, lang, "index.md").read_text(encoding="utf-8")
-    size = pdfs.size_text(lang, pdf_path(site, lang).stat().st_size)
+    size = printable.size_text(lang, pdf_path(site, lang).stat().st_size)
     assert f'<a href="print/{pdfs.pdf_name(lang)}" download>PDF, {size}</a>' in home
+    page = (site / pdfs.folder(lang) / "print" / "index.html").stat().st_size
     assert '<a href="print/">' in home
+    assert f'<span class="print-size">({printable.size_text(lang, page)})</span>' in home
 
 
 # -- Bad input ------------------------------------------------------------------------------------

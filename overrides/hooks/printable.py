@@ -11,7 +11,8 @@ same figures, the same MathML), with what a single page and paper need:
 - the ¶ after each heading goes.
 
 The page's <head> is the glossary page's (the same depth, so its styles load), and
-`docs/assets/print.css` lays it out for paper. tests/pdfs.py prints it to `course.pdf`.
+`docs/assets/print.css` lays it out for paper. The language's home page gets the page's size
+next to its link (overrides/main.html). tests/pdfs.py prints it to a PDF.
 """
 
 import posixpath
@@ -34,6 +35,12 @@ HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">&para
 built = {}  # {lang: {chapter: (its address, its article)}}, filled as each language is built
 heads = {}  # {lang: the <head> of its glossary page}
 words = {}  # {lang: (the site's name, "Contents")}, as that language's build has them
+
+
+def size_text(lang, size):
+    """'2.4 MB' ('2,4 MB' in Macedonian prose: docs/data/house-style/mk.md)."""
+    text = f"{size / 1024 / 1024:.1f} MB"
+    return text.replace(".", ",") if lang == "mk" else text
 
 
 def address(chapter):
@@ -137,3 +144,7 @@ def on_post_build(config, **kwargs):
         target = Path(config.site_dir) / prefix(lang, config) / FOLDER / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_html(lang, config), encoding="utf-8")
+        home = Path(config.site_dir) / prefix(lang, config) / "index.html"
+        size = f'<span class="print-size">({size_text(lang, target.stat().st_size)})</span>'
+        home.write_text(home.read_text(encoding="utf-8").replace(
+            '<span class="print-size"></span>', size), encoding="utf-8")
