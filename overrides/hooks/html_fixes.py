@@ -38,20 +38,21 @@ def on_post_page(output, page, config, **kwargs):
 
 
 SELECTOR_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">')
-not_found = {}  # the English build's 404.html
+not_found = {}  # {"page": the 404.html of the default language's build}
 
 
 def on_post_template(output, template_name, config, **kwargs):
     if template_name != "404.html":
         return output
-    if config.theme["language"] != "en":
-        return not_found.get("en", output)
+    i18n = config.plugins["i18n"]
+    if i18n.current_language != i18n.default_language:
+        return not_found.get("page", output)
     home = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
 
     def to_home(link):
         lang = link.group(1)
-        return (f'<a href="{home}{"" if lang == "en" else lang + "/"}" hreflang="{lang}" '
-                f'class="md-select__link">')
+        folder = "" if lang == i18n.default_language else f"{lang}/"
+        return f'<a href="{home}{folder}" hreflang="{lang}" class="md-select__link">'
 
-    not_found["en"] = SELECTOR_LINK.sub(to_home, HREFLANG_LINK.sub("", output))
-    return not_found["en"]
+    not_found["page"] = SELECTOR_LINK.sub(to_home, HREFLANG_LINK.sub("", output))
+    return not_found["page"]
