@@ -14,6 +14,7 @@ reader's script would be drawn without a font that has its letters (empty boxes,
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ from printable import size_text  # noqa: E402  (overrides/hooks/printable.py)
 FONTS = {"bn": ("Bengali", "[\\u0980-\\u09ff]")}
 FOOTER = ('<div style="width: 100%; font-size: 9px; text-align: center; color: #555;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-PLACEHOLDER = '<span class="pdf-link"></span>'
+PDF_LINK = re.compile(r'<span class="pdf-link">(?:<a [^>]*>[^<]*</a>)?</span>')  # main.html
 
 
 def folder(lang):
@@ -92,7 +93,9 @@ def make_pdfs(site, languages=LANGUAGES, browser=None):
         for lang in languages:
             start = time.perf_counter()
             page = browser.new_page()
-            page.goto(f"{server}/{folder(lang)}print/")
+            response = page.goto(f"{server}/{folder(lang)}print/")
+            if not response.ok:
+                raise PrintProblem(f"{folder(lang)}print/ ({lang}): HTTP {response.status}")
             page.wait_for_load_state("networkidle")
             problems = problems_before_printing(page, lang)
             if problems:
@@ -112,13 +115,14 @@ def link_from_home(site, lang, size):
     """Fill the home page's place for the PDF link (overrides/main.html) with the link and size."""
     home = site / folder(lang) / "index.html"
     html = home.read_text(encoding="utf-8")
-    if PLACEHOLDER not in html:
+    if not PDF_LINK.search(html):
         raise PrintProblem(f"{folder(lang)}index.html ({lang}): no place for the PDF link")
     link = (f'<span class="pdf-link"><a href="print/{pdf_name(lang)}" download>'
             f'PDF, {size_text(lang, size)}</a></span>')
-    temporary = home.with_suffix(".tmp")
-    temporary.write_text(html.replace(PLACEHOLDER, link), encoding="utf-8")
-    os.replace(temporary, home)  # other readers of the site see the old page or the new one
+    # Written next to the site, then moved: other readers see the old page or the new one
+    temporary = site.parent / f".{site.name}-{lang}-index.html"
+    temporary.write_text(PDF_LINK.sub(link, html, count=1), encoding="utf-8")
+    os.replace(temporary, home)
 
 
 def main():

@@ -62,6 +62,7 @@ def test_printable_page_has_every_chapter_and_every_figure(site, lang):
                 for chapter in printable.CHAPTERS}
     assert not figures_missing(page, chapters, lang), figures_missing(page, chapters, lang)
     assert 'loading="lazy"' not in page, "a printer does not scroll: figures must load at once"
+    assert "printable-link" not in page, "the home page's link to this page is left in it"
     assert len(set(re.findall(r' id="([^"]+)"', page))) == len(re.findall(r' id="', page))
 
 

@@ -19,13 +19,17 @@ def test_workflow_runs_the_tests_then_the_build_the_tests_check():
     repository's Pages site (the build the tests make with SITE_URL=PUBLISHED_URL), then the
     PDFs (tests/pdfs.py, which tests/test_pdfs.py runs on that build)."""
     commands = [step["run"] for step in steps() if "run" in step]
-    assert commands == ["apt-get update -qq && apt-get install -y -qq npm && bash .ci/run",
+    assert commands == ["apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y "
+                        "-qq npm && bash .ci/run",
                         ". .venv/bin/activate && mkdocs build --strict --site-dir site",
                         ". .venv/bin/activate && python tests/pdfs.py site"], commands
     build = next(step for step in steps() if "mkdocs build" in step.get("run", ""))
     assert build["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     uploaded = next(step for step in steps() if "upload-pages-artifact" in step.get("uses", ""))
     assert uploaded["with"]["path"] == "site"
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}, "the tests run without write rights"
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
 def test_the_address_is_set_in_one_place():

@@ -31,6 +31,8 @@ HEAD = re.compile(r"<head>(.*?)</head>", re.S)
 ID = re.compile(r' id="([^"]+)"')
 LINK = re.compile(r' (href|src)="([^"]*)"')
 HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">&para;</a>')
+PRINT_LINK = re.compile(r'\s*<p class="printable-link">.*?</p>', re.S)  # the home page's own
+SIZE = '<span class="print-size"></span>'  # overrides/main.html: where the page's size goes
 
 built = {}  # {lang: {chapter: (its address, its article)}}, filled as each language is built
 heads = {}  # {lang: the <head> of its glossary page}
@@ -88,7 +90,7 @@ def chapter_html(chapter, url, article, addresses, here, site_url):
         full = site_url + path + (f"#{target.fragment}" if target.fragment else "")
         return f' {attribute}="{full}"'  # leaves the course (a notebook, the status page)
 
-    html = HEADERLINK.sub("", article)
+    html = PRINT_LINK.sub("", HEADERLINK.sub("", article))
     html = ID.sub(lambda m: f' id="{own}--{m.group(1)}"', html)
     html = LINK.sub(link, html)
     html = html.replace(' loading="lazy"', "").replace("<details ", "<details open ")
@@ -145,6 +147,8 @@ def on_post_build(config, **kwargs):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page_html(lang, config), encoding="utf-8")
         home = Path(config.site_dir) / prefix(lang, config) / "index.html"
+        html = home.read_text(encoding="utf-8")
+        if SIZE not in html:
+            raise RuntimeError(f"{home}: no place for the size of the printable page ({SIZE})")
         size = f'<span class="print-size">({size_text(lang, target.stat().st_size)})</span>'
-        home.write_text(home.read_text(encoding="utf-8").replace(
-            '<span class="print-size"></span>', size), encoding="utf-8")
+        home.write_text(html.replace(SIZE, size), encoding="utf-8")
