@@ -6,7 +6,8 @@
 Budgets: the 4-language build ≤ 10 s; each snippet ≤ 6 s (experiments ≤ 20 s); first load of a
 lesson page ≤ 400 KB (none over 700 KB), of a notebook page ≤ 700 KB; making and running all
 notebooks ≤ 60 s; the whole test suite ≤ 5 min. From a server that compresses, as static hosts
-do: the first visit of a lesson ≤ 200 KB, the next page (after another page of the site) ≤ 60 KB.
+do: the first visit of a lesson ≤ 200 KB, the next page (after another page of the site)
+≤ 60 KB.
 The PDFs of the four languages ≤ 60 s, each ≤ 15 MB.
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import (  # noqa: E402
     CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, NOTEBOOKS, PAGES, ROOT, SNIPPETS, QuietHandler, address,
-    serving,
+    folder, serving,
 )
 from snippet_output import run_snippet  # noqa: E402
 
@@ -66,7 +67,7 @@ def page_weights(site):
                 tab = context.new_page()
                 sizes = []
                 tab.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
-                root = "/" if lang == "en" else f"/{lang}/"
+                root = "/" + folder(lang)
                 tab.goto(f"{server}{root}{address(page_file)}")
                 tab.wait_for_load_state("networkidle")
                 weights[page_file, lang] = sum(sizes)
@@ -118,7 +119,7 @@ def transfers(site):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         for page_file in [p for p in PAGES if p.startswith("lessons/")]:
             for lang in LANGUAGES:
-                root = "/" if lang == "en" else f"/{lang}/"
+                root = "/" + folder(lang)
                 context = browser.new_context()
                 first = visit(context.new_page(), f"{server}{root}{address(page_file)}")
                 context.close()
@@ -153,8 +154,9 @@ def main():
             pdf_seconds = pdfs.make_pdfs(site)
             megabytes = [(site / pdfs.folder(lang) / "print" / pdfs.pdf_name(lang)).stat().st_size
                          / 1024 / 1024 for lang in LANGUAGES]
-            rows.append(("The 4 PDFs (`python tests/pdfs.py`): time; size of each", "≤ 60 s; ≤ 15 MB",
-                         f"{sum(pdf_seconds.values()):.0f} s; {min(megabytes):.1f}–{max(megabytes):.1f} MB"))
+            rows.append(("The 4 PDFs (`python tests/pdfs.py`): time; size of each",
+                         "≤ 60 s; ≤ 15 MB", f"{sum(pdf_seconds.values()):.0f} s; "
+                         f"{min(megabytes):.1f}–{max(megabytes):.1f} MB"))
             kb = transfers(site)
             for lang in LANGUAGES:
                 first = [kb[key][0] for key in kb if key[1] == lang]

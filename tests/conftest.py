@@ -47,10 +47,14 @@ def address(page):
     return name if name == "" or name.endswith("/") else f"{name}/"
 
 
+def folder(lang):
+    """A language's folder in the built site: "" for English (the default language), "mk/"."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
+
+
 def built(site, lang, page):
     """Path of the built HTML for `page` ("running-the-examples.md", "notebooks/lstm.ipynb")."""
-    folder = site if lang == "en" else site / lang
-    return folder / address(page) / "index.html"
+    return site / folder(lang) / address(page) / "index.html"
 
 
 LINK = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"')

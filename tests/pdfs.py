@@ -1,4 +1,4 @@
-"""Print the course of each language to a PDF with headless Chromium, and link it from the home page.
+"""Print the course of each language to a PDF with headless Chromium; link it from the home page.
 
     mkdocs build --strict --site-dir site && python tests/pdfs.py site
 
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, serving  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_FLAGS, LANGUAGES, folder, serving  # noqa: E402
 from printable import size_text  # noqa: E402  (overrides/hooks/printable.py)
 
 # A script with fonts of its own: each heading with its letters must be drawn with such a font.
@@ -28,10 +28,6 @@ FONTS = {"bn": ("Bengali", "[\\u0980-\\u09ff]")}
 FOOTER = ('<div style="width: 100%; font-size: 9px; text-align: center; color: #555;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 PDF_LINK = re.compile(r'<span class="pdf-link">(?:<a [^>]*>[^<]*</a>)?</span>')  # main.html
-
-
-def folder(lang):
-    return "" if lang == "en" else f"{lang}/"
 
 
 def pdf_name(lang):
@@ -59,8 +55,9 @@ def problems_before_printing(page, lang):
     """Figures that did not load; headings of a script drawn without a font for it."""
     page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
     page.wait_for_function("[...document.images].every(i => i.complete)")
-    problems = [f"figure {src.rsplit('/', 1)[-1]} did not load" for src in page.eval_on_selector_all(
-        "img", "images => images.filter(i => i.naturalWidth === 0).map(i => i.src)")]
+    broken = page.eval_on_selector_all(
+        "img", "images => images.filter(i => i.naturalWidth === 0).map(i => i.src)")
+    problems = [f"figure {src.rsplit('/', 1)[-1]} did not load" for src in broken]
     if lang in FONTS:
         family, letters = FONTS[lang]
         page.evaluate("letters => document.querySelectorAll('.chapter h1, .chapter h2').forEach("

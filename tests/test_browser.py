@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built, origin
+from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built, folder, origin
 
 SCRIPT = {  # letters of each language's own script
     "en": r"[A-Za-z]",
@@ -34,7 +34,7 @@ LESSON_OF = {notebook: notebook.replace("notebooks/", "lessons/").replace(".ipyn
 
 
 def root(lang):
-    return "/" if lang == "en" else f"/{lang}/"
+    return "/" + folder(lang)
 
 
 def translated(lang, page_file):
@@ -47,8 +47,8 @@ def next_language(lang):
 
 def a_word_from_the_title(site, lang, page_file):
     """A word of at least 4 letters in the page's script, from its title in the search index."""
-    folder = site if lang == "en" else site / lang
-    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / folder(lang) / "search" / "search_index.json").read_text(
+        encoding="utf-8"))
     searched = LESSON_OF.get(page_file, page_file)  # notebooks are not searched; their lessons are
     title = next(doc["title"] for doc in index["docs"] if doc["location"] == address(searched))
     words = re.findall(SCRIPT[lang].replace("]", "]{4,}", 1), title)

@@ -88,8 +88,8 @@ def labels_left_in_english(texts, lang):
     (outside $maths$) that is not a function's name. Names (Sobel), acronyms (ReLU) and maths
     ($h_t$) are the same in every language."""
     problems = []
-    for figure, labels in texts.items():
-        for key, text in labels.items():
+    for figure, keys in texts.items():
+        for key, text in keys.items():
             if lang not in text:
                 problems.append(f"{figure}.{key} has no '{lang}' text")
                 continue

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 import torch
 
-from conftest import LANGUAGES, NOTEBOOKS, ROOT, built
+from conftest import LANGUAGES, NOTEBOOKS, ROOT, built, folder
 from notebooks import (code_cells, inputs, is_solution, lessons, make_notebook, notebook_path,
                        run, text_outputs)
 from snippet_output import other_numerics, output_difference
@@ -150,8 +150,8 @@ def test_notebook_and_its_lesson_have_a_download_button(site, lang, notebook):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_each_lesson_once_not_its_notebook(site, lang):
-    folder = site if lang == "en" else site / lang
-    docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = site / folder(lang) / "search" / "search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     locations = {doc["location"].split("#")[0] for doc in docs}
     notebook_pages = {n.removesuffix(".ipynb") + "/" for n in NOTEBOOKS}
     assert not locations & notebook_pages, f"the '{lang}' search index has notebook pages"

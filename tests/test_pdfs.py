@@ -22,7 +22,8 @@ IMG = re.compile(r'<img [^>]*src="(?:\.\./)*([^"]+)"')
 def made_pdfs(tmp_path_factory, site, browser):
     """The PDFs of every language, made once per run into the built site (`browser`: skipped
     without Chromium, as the browser tests are)."""
-    seconds, _ = once_per_run(tmp_path_factory, "pdfs", lambda folder: pdfs.make_pdfs(site, browser=browser))
+    seconds, _ = once_per_run(tmp_path_factory, "pdfs",
+                              lambda folder: pdfs.make_pdfs(site, browser=browser))
     return seconds
 
 

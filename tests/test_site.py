@@ -8,7 +8,7 @@ import pytest
 
 import glossary  # overrides/hooks/glossary.py
 import translations
-from conftest import (ENGLISH, LANGUAGES, NOTEBOOKS, PAGES, ROOT, SUB_PATH, address, built,
+from conftest import (ENGLISH, LANGUAGES, NOTEBOOKS, PAGES, ROOT, SUB_PATH, address, built, folder,
                       links_that_break)
 
 SCRIPTS = {"mk": "[\u0400-\u04ff]", "mn": "[\u0400-\u04ff]", "bn": "[\u0980-\u09ff]"}
@@ -56,8 +56,9 @@ def test_language_selector_stays_on_the_same_page(site, lang, page):
     for other, href in links.items():
         assert not href.startswith("/") or href.startswith(SUB_PATH), (
             f"on {lang}/{page} the '{other}' link {href} leaves {SUB_PATH}")
-        folder = site / href.removeprefix(SUB_PATH) if href.startswith("/") else path.parent / href
-        target = folder / "index.html"
+        leads_to = (site / href.removeprefix(SUB_PATH) if href.startswith("/")
+                    else path.parent / href)
+        target = leads_to / "index.html"
         assert target.resolve() == built(site, other, page).resolve(), (
             f"on {lang}/{page} the '{other}' link goes to {href}"
         )
@@ -106,8 +107,8 @@ def test_no_page_loads_anything_from_another_host(site):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_index_holds_only_its_own_language(site, lang):
-    folder = site if lang == "en" else site / lang
-    docs = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = site / folder(lang) / "search" / "search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     pages = {doc["location"].split("#")[0] for doc in docs}
     assert pages == {address(p) for p in PAGES}, f"the '{lang}' index has pages {sorted(pages)}"
     translated = [p for p in PAGES if (ROOT / "docs" / lang / p).is_file()]
@@ -122,7 +123,7 @@ def test_search_on_a_page_reads_its_languages_index(site, lang, page):
     path = built(site, lang, page)
     base = page_config(path.read_text(encoding="utf-8"))["base"]
     index = (path.parent / base / "search" / "search_index.json").resolve()
-    expected = (site / ("" if lang == "en" else lang) / "search" / "search_index.json").resolve()
+    expected = (site / folder(lang) / "search" / "search_index.json").resolve()
     assert index == expected, f"{lang}/{page} searches {index}"
 
 

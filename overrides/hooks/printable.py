@@ -102,14 +102,15 @@ def page_html(lang, config):
     here = prefix(lang, config) + FOLDER
     site_url = config.site_url or "/"
     addresses = {url: name(chapter) for chapter, (url, _) in chapters.items()}
-    titles = {chapter: re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1)
+    titles = {chapter: HEADERLINK.sub("", re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1))
               for chapter, (_, article) in chapters.items()}
     site_name, contents_title = words[lang]
     head = heads[lang]
     head = re.sub(r"<title>.*?</title>", f"<title>{site_name}</title>", head, flags=re.S)
     head = re.sub(r'\s*<link rel="canonical"[^>]*>', "", head)
     style = posixpath.relpath("assets/print.css", here)
-    contents = "\n".join(f'<li><a href="#{name(chapter)}">{HEADERLINK.sub("", titles[chapter])}</a></li>'
+    home = site_url + prefix(lang, config)
+    contents = "\n".join(f'<li><a href="#{name(chapter)}">{titles[chapter]}</a></li>'
                          for chapter in CHAPTERS)
     body = "\n".join(chapter_html(chapter, *chapters[chapter], addresses, here, site_url)
                      for chapter in CHAPTERS)
@@ -117,11 +118,13 @@ def page_html(lang, config):
 <html lang="{lang}">
 <head>{head}  <link rel="stylesheet" href="{style}">
 </head>
-<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">
-<main class="md-main printable"><div class="md-content"><article class="md-content__inner md-typeset">
+<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo"
+      data-md-color-accent="indigo">
+<main class="md-main printable"><div class="md-content">
+<article class="md-content__inner md-typeset">
 <header class="cover">
 <p class="site-name">{site_name}</p>
-<p class="site-url"><a href="{site_url}{prefix(lang, config)}">{site_url}{prefix(lang, config)}</a></p>
+<p class="site-url"><a href="{home}">{home}</a></p>
 <nav class="contents"><h2>{contents_title}</h2>
 <ol>
 {contents}
