@@ -53,7 +53,6 @@ def fonts_of(page, selector):
 
 def problems_before_printing(page, lang):
     """Figures that did not load; headings of a script drawn without a font for it."""
-    page.evaluate("document.querySelectorAll('img').forEach(i => i.loading = 'eager')")
     page.wait_for_function("[...document.images].every(i => i.complete)")
     broken = page.eval_on_selector_all(
         "img", "images => images.filter(i => i.naturalWidth === 0).map(i => i.src)")

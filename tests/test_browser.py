@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, NOTEBOOKS, PAGES, ROOT, address, built, folder, origin
+from pdfs import fonts_of  # tests/pdfs.py: the fonts Chromium used for an element
 
 SCRIPT = {  # letters of each language's own script
     "en": r"[A-Za-z]",
@@ -95,21 +96,10 @@ def what_is_wrong(page, lang, page_file):
             problems.append(f"figure {name} has no alt text in '{content_lang}': {image['alt']!r}")
 
     if lang == "bn" and translated(lang, page_file):
-        fonts = bengali_fonts(page)
+        fonts = fonts_of(page, "h1")[0]  # the fonts Chromium really used (tofu would use none)
         if not any("Bengali" in font for font in fonts):
             problems.append(f"the Bengali title is drawn with {fonts}, not a Bengali font")
     return problems
-
-
-def bengali_fonts(page):
-    """The fonts Chromium really used to draw the page title (tofu boxes would use none)."""
-    cdp = page.context.new_cdp_session(page)
-    cdp.send("DOM.enable")
-    cdp.send("CSS.enable")
-    document = cdp.send("DOM.getDocument")
-    node = cdp.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": "h1"})
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
-    return [font["familyName"] for font in fonts]
 
 
 def search(page, query):
