@@ -25,6 +25,7 @@ NUMERICS_FILE = Path(__file__).resolve().parent / "recorded-numerics.txt"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 REL_TOL = 1e-3
 ABS_TOL = 1e-3
+TIMEOUT = 120  # seconds a snippet may run, here and in tests/warm_python.py
 
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
@@ -51,7 +52,7 @@ def run_snippet(path, workdir, use_gpu=False):
         env["CUDA_VISIBLE_DEVICES"] = ""
     return subprocess.run(
         [sys.executable, str(path)], cwd=workdir, env=env, capture_output=True, text=True,
-        timeout=120,
+        timeout=TIMEOUT,
     )
 
 

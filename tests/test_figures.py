@@ -6,7 +6,6 @@ A language without all of a figure's labels in docs/data/figures/*.yml shows the
 Every label of every drawn figure must fit: inside the figure, over no other label.
 """
 
-import functools
 import importlib
 import itertools
 import re

@@ -2,8 +2,8 @@
 
 Starting Python and importing PyTorch takes 2-3 s on a slow machine, and the first optimizer
 imports `torch._dynamo` (1-3 s more): most of the time of a short snippet, 58 times per test run.
-This module keeps one Python process per test worker that has imported PyTorch and nothing of
-the tests. For each snippet it forks: the copy changes to the snippet's empty folder, sends its
+This module keeps one Python process per test worker that has imported PyTorch and, of the
+tests, only the time limit (tests/snippet_output.py). For each snippet it forks: the copy changes to the snippet's empty folder, sends its
 output to files and runs the file as `__main__` (`runpy.run_path`), as `python <file>` would.
 The snippet's own imports (NumPy, scikit-learn, matplotlib) happen in the copy, as usual.
 
@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TIMEOUT = 120  # seconds, as for a snippet run by snippet_output.run_snippet
+from snippet_output import TIMEOUT  # the same limit as for a snippet run in a new Python
 
 
 # -- The server: one per test worker ---------------------------------------------------------------
