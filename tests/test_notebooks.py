@@ -157,23 +157,3 @@ def test_search_finds_each_lesson_once_not_its_notebook(site, lang):
     assert not locations & notebook_pages, f"the '{lang}' search index has notebook pages"
     text = " ".join(doc["text"] for doc in docs)
     assert "Copied!" not in text and "In [" not in text, "notebook noise in the search index"
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_links_on_notebook_pages_lead_to_built_pages_and_anchors(site, lang, notebook):
-    """mkdocs checks the links of Markdown pages, not those inside a notebook: check them here."""
-    page = built(site, lang, notebook)
-    html = page.read_text(encoding="utf-8")
-    article = html.split("<article", 1)[1].split("</article>", 1)[0]
-    for href in set(re.findall(r'href="([^"]+)"', article)):
-        if re.match(r"^[a-z]+:", href):
-            continue
-        path, _, fragment = href.partition("#")
-        target = (page.parent / path).resolve() if path else page
-        if target.is_dir():
-            target = target / "index.html"
-        assert target.is_file(), f"{lang}/{notebook}: the link {href} leads nowhere"
-        if fragment and target.suffix == ".html":
-            assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (
-                f"{lang}/{notebook}: the link {href} has no anchor #{fragment} there")
