@@ -25,6 +25,7 @@ os.environ["OMP_NUM_THREADS"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 # The build's own rules (glossary, translation status) are imported by the tests that check them.
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from printable import address  # noqa: E402  where a page is published: "", "lessons/lstm/"
 LANGUAGES = ["en", "mk", "bn", "mn"]
 # Lesson snippets. Exercise files (snippets/exercises/) are another kind: a starter and its
 # solution, checked by tests/check.py and tested in tests/test_exercises.py.
@@ -39,12 +40,6 @@ NOTEBOOKS = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.glob("note
 # (https://<user>.github.io/<repo>/): a link or asset that only works at "/" fails them.
 SUB_PATH = "/course/"
 PUBLISHED_URL = f"https://learner.github.io{SUB_PATH}"  # SITE_URL, read by mkdocs.yml
-
-
-def address(page):
-    """Where a page is published inside its language's folder: "" for index.md, "name/" else."""
-    name = Path(page).with_suffix("").as_posix().removesuffix("index")
-    return name if name == "" or name.endswith("/") else f"{name}/"
 
 
 def folder(lang):

@@ -45,9 +45,10 @@ def size_text(lang, size):
     return text.replace(".", ",") if lang == "mk" else text
 
 
-def address(chapter):
-    """Where a chapter is published inside its language's folder ("" for index.md)."""
-    name = chapter.removesuffix(".md").removesuffix("index")
+def address(page):
+    """Where a page is published inside its language's folder: "" for index.md, "name/" for
+    name.md or name.ipynb (the tests use this function too)."""
+    name = Path(page).with_suffix("").as_posix().removesuffix("index")
     return name if name == "" or name.endswith("/") else f"{name}/"
 
 
