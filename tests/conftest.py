@@ -23,7 +23,8 @@ from filelock import FileLock
 os.environ["OMP_NUM_THREADS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
-# The build's own rules (glossary, translation status) are imported by the tests that check them.
+# The build's own rules (glossary, translation status) are imported by the tests that check them;
+# where a page is published (printable.address) by everything here.
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from printable import address  # noqa: E402  where a page is published: "", "lessons/lstm/"
 LANGUAGES = ["en", "mk", "bn", "mn"]
@@ -52,7 +53,10 @@ def built(site, lang, page):
     return site / folder(lang) / address(page) / "index.html"
 
 
-LINK = re.compile(r'<(?:a|link|script|img|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"')
+# An address in a tag that links or loads: in double or single quotes, after any attributes
+# (whose quoted values may hold ">").
+LINK = re.compile(r"""<(?:a|area|link|script|img|source|iframe)\b(?:[^>"']|"[^"]*"|'[^']*')*?"""
+                  r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -64,8 +68,8 @@ def links_that_break(site, sub_path=SUB_PATH):
     for page in sorted(site.rglob("*.html")):
         where = page.relative_to(site).as_posix()
         base = f"http://host{sub_path}{where}"
-        for href in LINK.findall(page.read_text(encoding="utf-8")):
-            href = html.unescape(href)
+        for double, single in LINK.findall(page.read_text(encoding="utf-8")):
+            href = html.unescape(double or single)
             if re.match(r"[a-z]+:", href):
                 continue  # another site, mailto:, data:, javascript:
             target = urllib.parse.urlsplit(urllib.parse.urljoin(base, href))

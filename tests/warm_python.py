@@ -3,8 +3,9 @@
 Starting Python and importing PyTorch takes 2-3 s on a slow machine, and the first optimizer
 imports `torch._dynamo` (1-3 s more): most of the time of a short snippet, 58 times per test run.
 This module keeps one Python process per test worker that has imported PyTorch and, of the
-tests, only the time limit (tests/snippet_output.py). For each snippet it forks: the copy changes to the snippet's empty folder, sends its
-output to files and runs the file as `__main__` (`runpy.run_path`), as `python <file>` would.
+tests, only the time limit (tests/snippet_output.py). For each snippet it forks: the copy
+changes to the snippet's empty folder, sends its output to files and runs the file as
+`__main__` (`runpy.run_path`), as `python <file>` would.
 The snippet's own imports (NumPy, scikit-learn, matplotlib) happen in the copy, as usual.
 
 What differs from `python <file>`: PyTorch and the modules it imports are already loaded, and
