@@ -135,3 +135,15 @@ def test_bengali_drawn_without_a_bengali_font_stops_the_pdf(site, browser, tmp_p
     with pytest.raises(pdfs.PrintProblem, match=r"bn/print/ \(bn\): a heading is drawn with "
                                                 r"\[.*\], no Bengali font"):
         pdfs.make_pdfs(copy, ["bn"], browser)
+
+
+def test_printable_page_rewrites_ids_and_links_in_tags_only():
+    """Each chapter's ids get the chapter's name in front (no two chapters share an id); words
+    in the text that look like attributes stay as they are."""
+    article = ('<h2 id="gates">Gates</h2><p title="a > b">Type id="x" or href="#gates" as text, '
+               'or <a href="#gates">read about gates</a>.</p>')
+    html = printable.chapter_html("lessons/lstm.md", "lessons/lstm/", article, {}, "print/",
+                                  "https://learner.github.io/course/")
+    assert '<h2 id="lstm--gates">' in html
+    assert '<a href="#lstm--gates">' in html
+    assert 'Type id="x" or href="#gates" as text' in html

@@ -28,8 +28,9 @@ CHAPTERS = ["index.md", "running-the-examples.md", "lessons/deep-learning.md",
 FOLDER = "print/"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 HEAD = re.compile(r"<head>(.*?)</head>", re.S)
-ID = re.compile(r' id="([^"]+)"')
-LINK = re.compile(r' (href|src)="([^"]*)"')
+TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")  # a start tag, quoted ">" and all
+ID = re.compile(r' id="([^"]+)"')  # inside a tag
+LINK = re.compile(r' (href|src)="([^"]*)"')  # inside a tag
 HEADERLINK = re.compile(r'<a class="headerlink" href="[^"]*" title="[^"]*">&para;</a>')
 PRINT_LINK = re.compile(r'\s*<p class="printable-link">.*?</p>', re.S)  # the home page's own
 SIZE = '<span class="print-size"></span>'  # overrides/main.html: where the page's size goes
@@ -92,8 +93,10 @@ def chapter_html(chapter, url, article, addresses, here, site_url):
         return f' {attribute}="{full}"'  # leaves the course (a notebook, the status page)
 
     html = PRINT_LINK.sub("", HEADERLINK.sub("", article))
-    html = ID.sub(lambda m: f' id="{own}--{m.group(1)}"', html)
-    html = LINK.sub(link, html)
+    def tag(match):  # ids and addresses are rewritten in tags only, never in the text
+        return LINK.sub(link, ID.sub(lambda m: f' id="{own}--{m.group(1)}"', match.group(0)))
+
+    html = TAG.sub(tag, html)
     html = html.replace(' loading="lazy"', "").replace("<details ", "<details open ")
     return f'<section class="chapter" id="{own}">{html}</section>'
 
