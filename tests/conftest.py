@@ -15,6 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+import yaml
 from filelock import FileLock
 
 # One thread per process: the tests run on every core at once (pytest.ini), and PyTorch's
@@ -41,6 +42,19 @@ NOTEBOOKS = sorted(p.relative_to(ENGLISH).as_posix() for p in ENGLISH.glob("note
 # (https://<user>.github.io/<repo>/): a link or asset that only works at "/" fails them.
 SUB_PATH = "/course/"
 PUBLISHED_URL = f"https://learner.github.io{SUB_PATH}"  # SITE_URL, read by mkdocs.yml
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its tags (`!ENV`, `!!python/name:...`, `!relative`)."""
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@functools.cache
+def mkdocs_config():
+    """mkdocs.yml as data, e.g. `mkdocs_config()["extra"]["complete_languages"]`."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
 
 
 def folder(lang):

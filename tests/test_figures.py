@@ -15,7 +15,7 @@ import torch
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, mkdocs_config
 from figures.common import labels, plt, strings, to_svg
 from snippet_output import other_numerics, output_difference, record_numerics
 
@@ -77,8 +77,7 @@ def test_no_figure_file_without_code_and_labels(lang):
     assert not sorted(files - expected), f"docs/{lang}/figures/ has files nothing draws"
 
 
-COMPLETE = re.search(r"complete_languages: \[([^\]]*)\]",
-                     (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1).split(", ")
+COMPLETE = mkdocs_config()["extra"]["complete_languages"]
 FUNCTION_NAMES = {"tanh", "sigmoid", "softmax"}  # the same in every language, like maths and names
 
 

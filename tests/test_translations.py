@@ -11,7 +11,7 @@ import glossary  # overrides/hooks/glossary.py: the build's own rules
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_config
 
 NOT_MACEDONIAN = "йыэюящъьёЙЫЭЮЯЩЪЬЁ"  # Russian letters that Macedonian never uses
 NOT_MONGOLIAN = "ѓќљњџѕјЃЌЉЊЏЅЈ"  # letters that only Macedonian (and Serbian) use
@@ -19,19 +19,11 @@ LATIN, CYRILLIC = r"[a-zA-Z\u00c0-\u024f]", r"[\u0400-\u04ff]"
 MIXED_WORD = re.compile(rf"\w*(?:{LATIN}{CYRILLIC}|{CYRILLIC}{LATIN})\w*")
 
 
-class Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its `!!python/...` and `!relative` tags."""
-
-
-Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def texts(lang):
     """(where, text) for each page of `lang` and its strings in mkdocs.yml."""
     for page in sorted((ROOT / "docs" / lang).rglob("*.md")):
         yield page.relative_to(ROOT).as_posix(), page.read_text(encoding="utf-8")
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
     for language in i18n["languages"]:
         if language["locale"] == lang:
             yield f"mkdocs.yml ({lang})", "\n".join(values(language))
